@@ -25,7 +25,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_file_bytes: 256 * 1024 * 1024 }
+        ReadOptions {
+            max_file_bytes: 256 * 1024 * 1024,
+        }
     }
 }
 
@@ -68,7 +70,10 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn new(inputs: Vec<Input>, options: ReadOptions) -> Corpus {
-        Corpus { _inputs: inputs, _options: options }
+        Corpus {
+            _inputs: inputs,
+            _options: options,
+        }
     }
 }
 
@@ -76,5 +81,29 @@ impl Iterator for Corpus {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
         None
+    }
+}
+
+/// Counts of what reading yielded (stub until the reader lands).
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub articles: u64,
+    pub warnings: u64,
+    pub skipped_by_reason: std::collections::BTreeMap<Reason, u64>,
+}
+
+impl Tally {
+    pub fn record(&mut self, item: &Item) {
+        match item {
+            Item::Article(_) => self.articles += 1,
+            Item::Warning(_) => self.warnings += 1,
+            Item::Skipped(n) => *self.skipped_by_reason.entry(n.reason).or_default() += 1,
+        }
+    }
+    pub fn skipped(&self) -> u64 {
+        self.skipped_by_reason.values().sum()
+    }
+    pub fn skipped_by_reason_text(&self) -> String {
+        String::new()
     }
 }
