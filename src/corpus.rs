@@ -43,6 +43,12 @@ pub enum Reason {
     InvalidUtf8,
 }
 
+impl Reason {
+    pub fn as_str(&self) -> &'static str {
+        "stub"
+    }
+}
+
 /// A problem with one file or line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {

@@ -1,0 +1,148 @@
+//! The commands the binary runs, as plain data resolved from the command line, and [`run`],
+//! which drives the pipeline stages for each and hands results to [`crate::output`].
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, Input, Item, ReadOptions};
+use crate::error::{Error, Result};
+use crate::extract::extract;
+use crate::index::{self, BuildOptions};
+use crate::output::{self, BuildProgress};
+use crate::search::{self, SearchRequest};
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutputOptions {
+    /// JSON (Lines) for programs instead of text for people.
+    pub json: bool,
+    /// ANSI colour on stdout.
+    pub color: bool,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+/// One resolved invocation.
+#[derive(Debug)]
+pub enum Command {
+    Index {
+        inputs: Vec<Input>,
+        index_dir: PathBuf,
+        build: BuildOptions,
+        output: OutputOptions,
+    },
+    Extract {
+        inputs: Vec<Input>,
+        output: OutputOptions,
+    },
+    Search {
+        index_dir: PathBuf,
+        request: SearchRequest,
+        output: OutputOptions,
+    },
+    Facets {
+        index_dir: PathBuf,
+        request: SearchRequest,
+        output: OutputOptions,
+    },
+}
+
+/// How a successful run ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found or done.
+    Done,
+    /// A search that matched nothing.
+    NoHits,
+}
+
+/// Runs one command, writing data to `out` and progress and warnings to stderr.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
+    match command {
+        Command::Index {
+            inputs,
+            index_dir,
+            build,
+            output,
+        } => {
+            let progress = BuildProgress::new(output.quiet);
+            let corpus = Corpus::new(inputs, ReadOptions::default());
+            let result = index::rebuild(&index_dir, corpus, &build, &progress);
+            progress.finish();
+            let summary = result?;
+            output::write_build_summary(&mut std::io::stderr(), &summary, &index_dir)
+                .map_err(|e| Error::io("writing the summary", e))?;
+            Ok(Outcome::Done)
+        }
+        Command::Extract { inputs, output } => {
+            let corpus = Corpus::new(inputs, ReadOptions::default());
+            let progress = BuildProgress::new(true);
+            let mut articles = Vec::new();
+            let mut tally = crate::corpus::Tally::default();
+            // Articles are extracted in parallel a batch at a time, printed in input order.
+            let mut flush = |articles: &mut Vec<crate::model::Article>| -> Result<()> {
+                let results: Vec<_> = articles.par_iter().map(extract).collect();
+                for (article, meetings) in articles.iter().zip(results) {
+                    output::write_extraction(out, article, &meetings, output)
+                        .map_err(|e| Error::io("writing meetings", e))?;
+                }
+                articles.clear();
+                Ok(())
+            };
+            for item in corpus {
+                tally.record(&item);
+                match item {
+                    Item::Article(a) => {
+                        articles.push(a);
+                        if articles.len() == 256 {
+                            flush(&mut articles)?;
+                        }
+                    }
+                    Item::Warning(n) => progress.notice_now(&n, false),
+                    Item::Skipped(n) => progress.notice_now(&n, true),
+                }
+            }
+            flush(&mut articles)?;
+            output::write_read_summary(&mut std::io::stderr(), &tally)
+                .map_err(|e| Error::io("writing the summary", e))?;
+            if tally.articles == 0 {
+                return Err(Error::NothingIndexed {
+                    reason: "no article could be read".into(),
+                });
+            }
+            Ok(Outcome::Done)
+        }
+        Command::Search {
+            index_dir,
+            request,
+            output,
+        } => {
+            let index = index::open(&index_dir)?;
+            let response = search::search(&index, &request)?;
+            output::write_search(out, &request, &response, output)
+                .map_err(|e| Error::io("writing results", e))?;
+            Ok(if response.hits.is_empty() && response.total == 0 {
+                Outcome::NoHits
+            } else {
+                Outcome::Done
+            })
+        }
+        Command::Facets {
+            index_dir,
+            request,
+            output,
+        } => {
+            let index = index::open(&index_dir)?;
+            let response = search::search(&index, &request)?;
+            output::write_facets(out, &response, output)
+                .map_err(|e| Error::io("writing counts", e))?;
+            Ok(if response.total == 0 {
+                Outcome::NoHits
+            } else {
+                Outcome::Done
+            })
+        }
+    }
+}

@@ -1,0 +1,761 @@
+//! Search: a [`SearchRequest`] (a text query, facet filters as people type them, a date range)
+//! → a [`SearchResponse`] (ranked hits with their stored records and snippets, the total, and
+//! facet counts over every matching meeting, not only the page shown).
+
+use std::collections::BTreeMap;
+use std::ops::{Bound, Range};
+
+use chrono::NaiveDate;
+use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::{date_value, event_facet};
+use crate::model::{split_event, Meeting, Status};
+use crate::schema::{self, Fields, NAME_TOKENIZER};
+use crate::text::fold;
+use crate::vocab;
+
+/// A facet that can be filtered on and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FacetName {
+    Country,
+    Region,
+    Rank,
+    Grade,
+    Event,
+    Topic,
+    Outcome,
+}
+
+impl FacetName {
+    pub const ALL: [FacetName; 7] = [
+        FacetName::Country,
+        FacetName::Region,
+        FacetName::Rank,
+        FacetName::Grade,
+        FacetName::Event,
+        FacetName::Topic,
+        FacetName::Outcome,
+    ];
+    /// Counted when the request names none.
+    pub const DEFAULT: [FacetName; 4] = [
+        FacetName::Country,
+        FacetName::Rank,
+        FacetName::Event,
+        FacetName::Topic,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FacetName::Country => "country",
+            FacetName::Region => "region",
+            FacetName::Rank => "rank",
+            FacetName::Grade => "grade",
+            FacetName::Event => "event",
+            FacetName::Topic => "topic",
+            FacetName::Outcome => "outcome",
+        }
+    }
+
+    /// Parses a facet name; an unknown one lists the known.
+    pub fn parse(s: &str) -> Result<FacetName> {
+        let folded = fold(s.trim());
+        FacetName::ALL
+            .into_iter()
+            .find(|f| f.as_str() == folded || format!("{}s", f.as_str()) == folded)
+            .ok_or_else(|| Error::UnknownValue {
+                facet: "facet",
+                value: s.to_string(),
+                suggestions: FacetName::ALL
+                    .iter()
+                    .map(|f| f.as_str().to_string())
+                    .collect(),
+            })
+    }
+
+    fn field(self, f: &Fields) -> tantivy::schema::Field {
+        match self {
+            FacetName::Country => f.country,
+            FacetName::Region => f.region,
+            FacetName::Rank => f.rank,
+            FacetName::Grade => f.grade,
+            FacetName::Event => f.event,
+            FacetName::Topic => f.topic,
+            FacetName::Outcome => f.outcome,
+        }
+    }
+}
+
+/// Which statuses a search shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// Only meetings of this status.
+    Only(Status),
+    /// Held, planned and calls alike.
+    Any,
+    /// Held meetings only: what a user means by "meetings".
+    #[default]
+    HeldOnly,
+}
+
+/// Order of the hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// By score; without a text query, newest first.
+    #[default]
+    Relevance,
+    /// Newest first; meetings without a date last.
+    Date,
+}
+
+/// Filters, with values as people type them (`Türkiye`, `turkish`, `TR`; `Col-Gen`; `ADEX-2024`).
+/// Several values of one facet are OR; different facets are AND.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub countries: Vec<String>,
+    pub regions: Vec<String>,
+    /// A rank in any written form, a NATO grade (`OF-8`) or a star count (`3-star`).
+    pub ranks: Vec<String>,
+    /// A series (`ADEX`) or a series and year (`ADEX-2024`, `ADEX 2024`).
+    pub events: Vec<String>,
+    pub topics: Vec<String>,
+    pub outcomes: Vec<String>,
+    /// Every word of the name must be among a participant's names.
+    pub person: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub status: StatusFilter,
+}
+
+/// One search.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// tantivy query syntax over passage, title and participants; `None` matches every meeting.
+    pub query: Option<String>,
+    pub filters: Filters,
+    pub sort: SortOrder,
+    /// Hits to return; 0 returns counts only.
+    pub limit: usize,
+    pub offset: usize,
+    /// Facets to count over all matches.
+    pub facets: Vec<FacetName>,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: None,
+            filters: Filters::default(),
+            sort: SortOrder::Relevance,
+            limit: 10,
+            offset: 0,
+            facets: FacetName::DEFAULT.to_vec(),
+        }
+    }
+}
+
+/// The matched part of a passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub fragment: String,
+    /// Byte ranges of `fragment` to highlight.
+    pub highlighted: Vec<Range<usize>>,
+}
+
+/// One matching meeting.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// BM25 score; `None` when sorted by date or listing without a query.
+    pub score: Option<f32>,
+    pub meeting: Meeting,
+    pub snippet: Option<Snippet>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResponse {
+    /// Meetings matching, over all pages.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Per requested facet, values with their counts, most frequent first.
+    pub facets: Vec<(FacetName, Vec<(String, u64)>)>,
+}
+
+/// Parses a date bound as users type it: `2024`, `2024-09` or `2024-09-24`. With `end`, a year
+/// or month means its last day, so `--to 2023` includes all of 2023.
+pub fn parse_date_bound(value: &str, end: bool) -> Result<NaiveDate> {
+    let bad = || Error::InvalidArgument {
+        what: "date",
+        value: value.to_string(),
+        expected: "expected YYYY, YYYY-MM or YYYY-MM-DD".to_string(),
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
+    let (year, month, day) = match parts.as_slice() {
+        [y] => (num(y)?, None, None),
+        [y, m] => (num(y)?, Some(num(m)?), None),
+        [y, m, d] => (num(y)?, Some(num(m)?), Some(num(d)?)),
+        _ => return Err(bad()),
+    };
+    let year = year as i32;
+    let first_of = |m: u32| NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(bad);
+    match (month, day) {
+        (None, _) if end => NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad),
+        (None, _) => first_of(1),
+        (Some(m), None) if end => {
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, m + 1, 1)
+            };
+            first_of(m)?;
+            next.and_then(|d| d.pred_opt()).ok_or_else(bad)
+        }
+        (Some(m), None) => first_of(m),
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d).ok_or_else(bad),
+    }
+}
+
+/// A reader that sees the last committed state.
+pub fn searcher(index: &Index) -> Result<Searcher> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(reader.searcher())
+}
+
+/// Runs one search.
+pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> {
+    let searcher = searcher(index)?;
+    let f = schema::fields();
+    let text_query = match request.query.as_deref().map(str::trim) {
+        Some(q) if !q.is_empty() => Some(parse_query(index, q)?),
+        _ => None,
+    };
+    let filters = filter_queries(index, &searcher, &request.filters)?;
+    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters);
+
+    let mut facet_collectors = MultiCollector::new();
+    let facet_handles: Vec<_> = request
+        .facets
+        .iter()
+        .map(|&name| {
+            let mut c = FacetCollector::for_field(f.schema.get_field_name(name.field(f)));
+            c.add_facet(Facet::root());
+            (name, facet_collectors.add_collector(c))
+        })
+        .collect();
+
+    let by_date = request.sort == SortOrder::Date || text_query.is_none();
+    let (addresses, total, mut facet_fruits) = if request.limit == 0 {
+        let (total, fruits) = searcher.search(&*query, &(Count, facet_collectors))?;
+        (Vec::new(), total, fruits)
+    } else if by_date {
+        let top = TopDocs::with_limit(request.limit)
+            .and_offset(request.offset)
+            .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
+        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
+        (addresses, total, fruits)
+    } else {
+        let top = TopDocs::with_limit(request.limit)
+            .and_offset(request.offset)
+            .order_by_score();
+        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
+        (addresses, total, fruits)
+    };
+
+    let mut facets = Vec::with_capacity(facet_handles.len());
+    for (name, handle) in facet_handles {
+        let counts = handle.extract(&mut facet_fruits);
+        let values = if name == FacetName::Event {
+            event_counts(&searcher, &*query, &counts)?
+        } else {
+            sorted_counts(
+                counts
+                    .get(Facet::root())
+                    .map(|(facet, n)| (last_segment(facet), n)),
+            )
+        };
+        facets.push((name, values));
+    }
+
+    let snippets = match &text_query {
+        Some(q) => {
+            let mut generator = SnippetGenerator::create(&searcher, &**q, f.text)?;
+            generator.set_max_num_chars(240);
+            Some(generator)
+        }
+        None => None,
+    };
+    let mut hits = Vec::with_capacity(addresses.len());
+    for (score, address) in addresses {
+        let meeting = load_meeting(&searcher, f, address)?;
+        let snippet = snippets.as_ref().map(|g| {
+            let s = g.snippet(&meeting.text);
+            Snippet {
+                fragment: s.fragment().to_string(),
+                highlighted: s.highlighted().to_vec(),
+            }
+        });
+        hits.push(Hit {
+            score,
+            meeting,
+            snippet: snippet.filter(|s| !s.fragment.is_empty()),
+        });
+    }
+    Ok(SearchResponse {
+        total,
+        hits,
+        facets,
+    })
+}
+
+fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<Meeting> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let bytes = doc
+        .get_first(f.record)
+        .and_then(|v| v.as_bytes())
+        .ok_or_else(|| {
+            tantivy::TantivyError::InternalError("a document without its record".into())
+        })?;
+    serde_json::from_slice(bytes).map_err(|e| {
+        Error::Tantivy(tantivy::TantivyError::InternalError(format!(
+            "a stored record does not parse: {e}"
+        )))
+    })
+}
+
+fn last_segment(facet: &Facet) -> String {
+    facet
+        .to_path()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = values.filter(|(_, n)| *n > 0).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown: a second
+/// pass counts the years under each series found by the first.
+fn event_counts(
+    searcher: &Searcher,
+    query: &dyn Query,
+    by_series: &FacetCounts,
+) -> Result<Vec<(String, u64)>> {
+    let f = schema::fields();
+    let series: Vec<(Facet, u64)> = by_series
+        .get(Facet::root())
+        .map(|(facet, n)| (facet.clone(), n))
+        .collect();
+    if series.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut years = FacetCollector::for_field(f.schema.get_field_name(f.event));
+    for (facet, _) in &series {
+        years.add_facet(facet.clone());
+    }
+    let years = searcher.search(query, &years)?;
+    let mut out = Vec::new();
+    for (facet, n) in series {
+        let name = last_segment(&facet);
+        let mut with_year = 0;
+        for (child, count) in years.get(facet.clone()) {
+            with_year += count;
+            out.push((format!("{name}-{}", last_segment(child)), count));
+        }
+        if n > with_year {
+            out.push((name, n - with_year));
+        }
+    }
+    Ok(sorted_counts(out.into_iter()))
+}
+
+fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
+    let f = schema::fields();
+    let mut parser = QueryParser::for_index(index, vec![f.text, f.title, f.participants]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(f.participants, 2.0);
+    parser.set_field_boost(f.title, 1.5);
+    parser.parse_query(q).map_err(|e| query_error(q, e))
+}
+
+fn query_error(query: &str, e: QueryParserError) -> Error {
+    let fields: Vec<&str> = schema::fields()
+        .schema
+        .fields()
+        .filter(|(_, entry)| entry.is_indexed())
+        .map(|(_, entry)| entry.name())
+        .collect();
+    let hint = match &e {
+        QueryParserError::FieldDoesNotExist(_) => {
+            format!("searchable fields are {}", fields.join(", "))
+        }
+        QueryParserError::SyntaxError(_) => {
+            "check quotes and parentheses; words are ANDed, use OR, -word, \"a phrase\", field:word"
+                .to_string()
+        }
+        QueryParserError::FieldDoesNotHavePositionsIndexed(_) => {
+            "phrases work on text, title and participants".to_string()
+        }
+        _ => "see `attache search --help` for the query syntax".to_string(),
+    };
+    Error::InvalidQuery {
+        query: query.to_string(),
+        message: e.to_string(),
+        hint,
+    }
+}
+
+/// Text query (scored) AND filters (not scored).
+fn combine(text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
+    for q in filters {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    }
+    if clauses.len() == 1 {
+        clauses.pop().expect("one clause").1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+fn any_of(terms: Vec<Term>) -> Box<dyn Query> {
+    let mut queries: Vec<(Occur, Box<dyn Query>)> = terms
+        .into_iter()
+        .map(|t| {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    if queries.len() == 1 {
+        queries.pop().expect("one").1
+    } else {
+        Box::new(BooleanQuery::new(queries))
+    }
+}
+
+fn filter_queries(
+    index: &Index,
+    searcher: &Searcher,
+    filters: &Filters,
+) -> Result<Vec<Box<dyn Query>>> {
+    let f = schema::fields();
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let facet_terms = |field, values: &[String], resolve: &dyn Fn(&str) -> Result<Facet>| {
+        values
+            .iter()
+            .map(|v| resolve(v).map(|facet| Term::from_facet(field, &facet)))
+            .collect::<Result<Vec<Term>>>()
+    };
+    if !filters.countries.is_empty() {
+        out.push(any_of(facet_terms(f.country, &filters.countries, &|v| {
+            resolve_country(v).map(|c| Facet::from_path([c]))
+        })?));
+    }
+    if !filters.regions.is_empty() {
+        out.push(any_of(facet_terms(f.region, &filters.regions, &|v| {
+            resolve_region(v).map(|r| Facet::from_path([r]))
+        })?));
+    }
+    if !filters.ranks.is_empty() {
+        let mut terms = Vec::new();
+        for v in &filters.ranks {
+            terms.push(match resolve_rank(v)? {
+                RankFilter::Rank(r) => Term::from_facet(f.rank, &Facet::from_path([r])),
+                RankFilter::Grade(g) => Term::from_facet(f.grade, &Facet::from_path([g])),
+            });
+        }
+        out.push(any_of(terms));
+    }
+    if !filters.events.is_empty() {
+        let known = index_values(searcher, f.event)?;
+        out.push(any_of(facet_terms(f.event, &filters.events, &|v| {
+            resolve_event(v, &known).map(|e| event_facet(&e))
+        })?));
+    }
+    if !filters.topics.is_empty() {
+        out.push(any_of(facet_terms(f.topic, &filters.topics, &|v| {
+            resolve_slug("topic", v, vocab::topic, vocab::topics()).map(|t| Facet::from_path([t]))
+        })?));
+    }
+    if !filters.outcomes.is_empty() {
+        out.push(any_of(facet_terms(f.outcome, &filters.outcomes, &|v| {
+            resolve_slug("outcome", v, vocab::outcome, vocab::outcomes())
+                .map(|t| Facet::from_path([t]))
+        })?));
+    }
+    if let Some(person) = &filters.person {
+        let mut tokenizer = index
+            .tokenizers()
+            .get(NAME_TOKENIZER)
+            .expect("registered with the index");
+        let mut stream = tokenizer.token_stream(person);
+        let mut words = Vec::new();
+        while let Some(token) = stream.next() {
+            // Initials ("Y." in "Y. Guler") match too much to filter on.
+            if token.text.len() > 1 {
+                words.push(token.text.clone());
+            }
+        }
+        if words.is_empty() {
+            return Err(Error::InvalidArgument {
+                what: "person",
+                value: person.clone(),
+                expected: "give at least one name of two letters or more".to_string(),
+            });
+        }
+        for w in words {
+            out.push(Box::new(TermQuery::new(
+                Term::from_field_text(f.participants, &w),
+                IndexRecordOption::Basic,
+            )));
+        }
+    }
+    if let (Some(from), Some(to)) = (filters.from, filters.to) {
+        if from > to {
+            return Err(Error::InvalidArgument {
+                what: "date range",
+                value: format!("--from {from} --to {to}"),
+                expected: "--from must not be after --to".to_string(),
+            });
+        }
+    }
+    if filters.from.is_some() || filters.to.is_some() {
+        let lower = filters.from.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f.date, date_value(d)))
+        });
+        let upper = filters.to.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f.date, date_value(d)))
+        });
+        out.push(Box::new(RangeQuery::new(lower, upper)));
+    }
+    match filters.status {
+        StatusFilter::Any => {}
+        StatusFilter::HeldOnly => out.push(status_query(Status::Held)),
+        StatusFilter::Only(s) => out.push(status_query(s)),
+    }
+    Ok(out)
+}
+
+fn status_query(status: Status) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(schema::fields().status, status.as_str()),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Every value (first level) of a facet field present in the index.
+fn index_values(searcher: &Searcher, field: tantivy::schema::Field) -> Result<Vec<String>> {
+    let f = schema::fields();
+    let mut c = FacetCollector::for_field(f.schema.get_field_name(field));
+    c.add_facet(Facet::root());
+    let counts = searcher.search(&AllQuery, &c)?;
+    Ok(counts
+        .get(Facet::root())
+        .map(|(facet, _)| last_segment(facet))
+        .collect())
+}
+
+/// The `n` known values closest to `value`, for "did you mean".
+pub fn closest<'a>(value: &str, known: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<String> {
+    let v = fold(value);
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(&v, &fold(k)), k))
+        .filter(|(s, _)| *s > 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, k) in scored {
+        if !out.iter().any(|o| o == k) {
+            out.push(k.to_string());
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// A country in any form → its ISO code.
+pub fn resolve_country(value: &str) -> Result<&'static str> {
+    vocab::country_code(value).ok_or_else(|| {
+        let names: Vec<String> = vocab::country_codes()
+            .into_iter()
+            .map(|c| match vocab::country_name(c) {
+                Some(n) => format!("{c} ({n})"),
+                None => c.to_string(),
+            })
+            .collect();
+        let by_name: Vec<&str> = names.iter().map(String::as_str).collect();
+        Error::UnknownValue {
+            facet: "country",
+            value: value.to_string(),
+            suggestions: closest(value, by_name, 3),
+        }
+    })
+}
+
+fn resolve_region(value: &str) -> Result<&'static str> {
+    let mut regions: Vec<&'static str> = vocab::country_codes()
+        .into_iter()
+        .filter_map(vocab::country_region)
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    let folded = fold(value.trim());
+    regions
+        .iter()
+        .copied()
+        .find(|r| fold(r) == folded)
+        .ok_or_else(|| Error::UnknownValue {
+            facet: "region",
+            value: value.to_string(),
+            suggestions: regions.iter().map(|r| r.to_string()).collect(),
+        })
+}
+
+/// What a `--rank` value selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RankFilter {
+    /// One rank, by its full English name.
+    Rank(String),
+    /// Every rank of a NATO grade (`OF-8`), also written as stars (`3-star`).
+    Grade(String),
+}
+
+pub fn resolve_rank(value: &str) -> Result<RankFilter> {
+    let folded = fold(value.trim()).replace([' ', '_'], "-");
+    if let Some(n) = folded
+        .strip_prefix("of-")
+        .and_then(|n| n.parse::<u8>().ok())
+    {
+        if (1..=10).contains(&n) {
+            return Ok(RankFilter::Grade(format!("OF-{n}")));
+        }
+    }
+    let stars = folded
+        .strip_suffix("-star")
+        .or_else(|| folded.strip_suffix("-stars"))
+        .or_else(|| folded.strip_suffix("star"));
+    if let Some(n) = stars.and_then(|n| n.trim_end_matches('-').parse::<u8>().ok()) {
+        if (1..=5).contains(&n) {
+            return Ok(RankFilter::Grade(format!("OF-{}", n + 5)));
+        }
+    }
+    if let Some(rank) = vocab::rank(value) {
+        return Ok(RankFilter::Rank(rank.name.clone()));
+    }
+    Err(Error::UnknownValue {
+        facet: "rank",
+        value: value.to_string(),
+        suggestions: closest(value, vocab::ranks().iter().map(|r| r.name.as_str()), 3),
+    })
+}
+
+/// `ADEX-2024`, `ADEX 2024`, `adex` → the canonical `SERIES[-YEAR]`. A series is known from the
+/// vocabulary or from the index itself.
+pub fn resolve_event(value: &str, in_index: &[String]) -> Result<String> {
+    let trimmed = value.trim();
+    let (series, year) = match trimmed.rsplit_once([' ', '-']) {
+        Some((s, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (s.trim(), y.parse::<i32>().ok())
+        }
+        _ => (trimmed, None),
+    };
+    let canonical = vocab::event_series(series).map(str::to_string).or_else(|| {
+        let folded = fold(series);
+        in_index.iter().find(|s| fold(s) == folded).cloned()
+    });
+    match canonical {
+        Some(s) => Ok(match year {
+            Some(y) => format!("{s}-{y}"),
+            None => s,
+        }),
+        None => {
+            let mut known: Vec<&str> = vocab::event_series_names();
+            known.extend(in_index.iter().map(String::as_str));
+            Err(Error::UnknownValue {
+                facet: "event",
+                value: value.to_string(),
+                suggestions: closest(series, known, 3),
+            })
+        }
+    }
+}
+
+fn resolve_slug(
+    facet: &'static str,
+    value: &str,
+    lookup: fn(&str) -> Option<&'static str>,
+    known: Vec<&'static str>,
+) -> Result<&'static str> {
+    lookup(value).ok_or_else(|| Error::UnknownValue {
+        facet,
+        value: value.to_string(),
+        suggestions: closest(value, known, 3),
+    })
+}
+
+/// Meetings per value of `name` over a list of hits: the oracle facet counts are tested against.
+pub fn count_over(hits: &[Meeting], name: FacetName) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::new();
+    for m in hits {
+        let values: Vec<String> = match name {
+            FacetName::Country => m.countries.clone(),
+            FacetName::Rank => m.ranks.clone(),
+            FacetName::Topic => m.topics.clone(),
+            FacetName::Outcome => m.outcomes.clone(),
+            FacetName::Event => m.event.iter().cloned().collect(),
+            FacetName::Grade => {
+                let mut g: Vec<String> = m
+                    .participants
+                    .iter()
+                    .filter_map(|p| p.grade.clone())
+                    .collect();
+                g.sort();
+                g.dedup();
+                g
+            }
+            FacetName::Region => {
+                let mut r: Vec<String> = m
+                    .countries
+                    .iter()
+                    .filter_map(|c| vocab::country_region(c).map(str::to_string))
+                    .collect();
+                r.sort();
+                r.dedup();
+                r
+            }
+        };
+        for v in values {
+            *out.entry(v).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// Splits an event value for display.
+pub fn event_label(event: &str) -> String {
+    match split_event(event) {
+        (s, Some(y)) => format!("{s} {y}"),
+        (s, None) => s.to_string(),
+    }
+}
