@@ -22,10 +22,13 @@ pub struct Article {
 }
 
 /// Whether a meeting took place, is only announced, or was held remotely.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Reported as having happened in person.
+    #[default]
     Held,
     /// Announced or expected ("is slated to meet", "will visit").
     Planned,
@@ -111,12 +114,6 @@ pub struct Meeting {
     pub text: String,
     /// Byte range of the passage in the article text: `[start, end)`.
     pub span: [usize; 2],
-}
-
-impl Default for Status {
-    fn default() -> Self {
-        Status::Held
-    }
 }
 
 impl Meeting {

@@ -30,7 +30,7 @@ pub enum SearchLine {
     Hit {
         /// BM25 score; null when sorted by date.
         score: Option<f32>,
-        meeting: Meeting,
+        meeting: Box<Meeting>,
     },
     Summary {
         /// Matching meetings over all pages.
@@ -231,7 +231,7 @@ pub fn write_search(
                 out,
                 &SearchLine::Hit {
                     score: hit.score,
-                    meeting: hit.meeting.clone(),
+                    meeting: Box::new(hit.meeting.clone()),
                 },
             )?;
         }
@@ -498,7 +498,7 @@ mod tests {
     fn snippets_mark_matches_without_colour() {
         let s = Snippet {
             fragment: "Hasanov met Güler in Baku".into(),
-            highlighted: vec![12..18],
+            highlighted: std::iter::once(12..18).collect(),
         };
         assert_eq!(
             render_snippet(&s, &Style { on: false }),
