@@ -652,10 +652,16 @@ pub fn resolve_rank(value: &str) -> Result<RankFilter> {
         }
     }
     let stars = folded
-        .strip_suffix("-star")
-        .or_else(|| folded.strip_suffix("-stars"))
-        .or_else(|| folded.strip_suffix("star"));
-    if let Some(n) = stars.and_then(|n| n.trim_end_matches('-').parse::<u8>().ok()) {
+        .strip_suffix("stars")
+        .or_else(|| folded.strip_suffix("star"))
+        .map(|n| n.trim_end_matches('-'));
+    let count = |n: &str| {
+        const WORDS: [&str; 5] = ["one", "two", "three", "four", "five"];
+        n.parse::<u8>()
+            .ok()
+            .or_else(|| WORDS.iter().position(|w| *w == n).map(|i| i as u8 + 1))
+    };
+    if let Some(n) = stars.and_then(count) {
         if (1..=5).contains(&n) {
             return Ok(RankFilter::Grade(format!("OF-{}", n + 5)));
         }
@@ -757,5 +763,221 @@ pub fn event_label(event: &str) -> String {
     match split_event(event) {
         (s, Some(y)) => format!("{s} {y}"),
         (s, None) => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! 1. Facet counts equal a count over every matching meeting (not only the page).
+    //! 2. A date range keeps exactly the meetings inside it, bounds included.
+    //! 3. Without a query, hits come newest first; undated meetings last.
+    //! 4. Planned meetings are hidden unless asked for.
+    //! 5. Event counts are keyed by series and year; a series filter takes every year.
+    //! 6. Date bounds parse as typed, inclusive at the end; bad ones are refused.
+    use super::*;
+    use crate::index::{add_meetings, create_in_ram};
+    use crate::model::Participant;
+    use tantivy::IndexWriter;
+
+    fn meeting(n: usize, date: Option<&str>, event: Option<&str>, topics: &[&str]) -> Meeting {
+        Meeting {
+            id: format!("a{n}#1"),
+            article: format!("a{n}"),
+            date: date.map(|d| d.parse().unwrap()),
+            event: event.map(str::to_string),
+            participants: vec![Participant {
+                name: format!("Person{n} Güler"),
+                rank: Some("General".into()),
+                ..Default::default()
+            }],
+            ranks: vec!["General".into()],
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+            text: format!("Meeting number {n} on cooperation."),
+            ..Default::default()
+        }
+    }
+
+    fn corpus() -> Vec<Meeting> {
+        let mut planned = meeting(6, Some("2024-10-01"), None, &["training"]);
+        planned.status = Status::Planned;
+        vec![
+            meeting(
+                1,
+                Some("2022-09-06"),
+                Some("ADEX-2022"),
+                &["military-technical"],
+            ),
+            meeting(
+                2,
+                Some("2024-09-24"),
+                Some("ADEX-2024"),
+                &["military-technical", "training"],
+            ),
+            meeting(3, Some("2024-09-24"), Some("ADEX"), &[]),
+            meeting(4, None, Some("IDEF-2023"), &["training"]),
+            meeting(5, Some("2023-12-31"), None, &["military-technical"]),
+            planned,
+        ]
+    }
+
+    fn index_of(meetings: &[Meeting]) -> Index {
+        let index = create_in_ram();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        add_meetings(&writer, meetings).unwrap();
+        writer.commit().unwrap();
+        index
+    }
+
+    fn ids(r: &SearchResponse) -> Vec<&str> {
+        r.hits.iter().map(|h| h.meeting.article.as_str()).collect()
+    }
+
+    #[test]
+    fn facet_counts_equal_a_count_over_all_matches() {
+        let all = corpus();
+        let index = index_of(&all);
+        let request = SearchRequest {
+            query: Some("cooperation".into()),
+            limit: 2,
+            facets: vec![FacetName::Topic, FacetName::Rank],
+            ..Default::default()
+        };
+        let r = search(&index, &request).unwrap();
+        assert_eq!(r.hits.len(), 2);
+        let held: Vec<Meeting> = all
+            .into_iter()
+            .filter(|m| m.status == Status::Held)
+            .collect();
+        assert_eq!(r.total, held.len());
+        for (name, values) in &r.facets {
+            let got: BTreeMap<String, u64> = values.iter().cloned().collect();
+            assert_eq!(got, count_over(&held, *name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_range_keeps_what_lies_inside_it() {
+        let index = index_of(&corpus());
+        let request = SearchRequest {
+            filters: Filters {
+                from: Some("2023-12-31".parse().unwrap()),
+                to: Some("2024-09-24".parse().unwrap()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let r = search(&index, &request).unwrap();
+        let mut got = ids(&r);
+        got.sort();
+        assert_eq!(got, ["a2", "a3", "a5"]);
+    }
+
+    #[test]
+    fn listing_without_a_query_is_newest_first_and_hides_planned() {
+        let index = index_of(&corpus());
+        let r = search(&index, &SearchRequest::default()).unwrap();
+        assert_eq!(r.total, 5);
+        let dates: Vec<Option<NaiveDate>> = r.hits.iter().map(|h| h.meeting.date).collect();
+        let dated: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
+        let sorted = {
+            let mut d = dated.clone();
+            d.sort_by(|a, b| b.cmp(a));
+            d
+        };
+        assert_eq!(dated, sorted);
+        assert_eq!(dates.last(), Some(&None), "undated last: {dates:?}");
+        let any = SearchRequest {
+            filters: Filters {
+                status: StatusFilter::Any,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_eq!(search(&index, &any).unwrap().total, 6);
+    }
+
+    #[test]
+    fn events_count_by_series_and_year_and_filter_by_series() {
+        let index = index_of(&corpus());
+        let request = SearchRequest {
+            facets: vec![FacetName::Event],
+            ..Default::default()
+        };
+        let r = search(&index, &request).unwrap();
+        let counts: BTreeMap<String, u64> = r.facets[0].1.iter().cloned().collect();
+        let expected: BTreeMap<String, u64> = [
+            ("ADEX", 1),
+            ("ADEX-2022", 1),
+            ("ADEX-2024", 1),
+            ("IDEF-2023", 1),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        assert_eq!(counts, expected);
+        let by_series = SearchRequest {
+            filters: Filters {
+                events: vec!["adex".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        // `adex` is known from the index itself even without a vocabulary entry.
+        assert_eq!(search(&index, &by_series).unwrap().total, 3);
+    }
+
+    #[test]
+    fn a_text_query_ranks_and_snippets() {
+        let index = index_of(&corpus());
+        let request = SearchRequest {
+            query: Some("\"number 2\"".into()),
+            ..Default::default()
+        };
+        let r = search(&index, &request).unwrap();
+        assert_eq!(ids(&r), ["a2"]);
+        let s = r.hits[0].snippet.as_ref().unwrap();
+        assert!(!s.highlighted.is_empty());
+        assert!(r.hits[0].score.unwrap() > 0.0);
+    }
+
+    #[test]
+    fn a_bad_query_names_the_problem() {
+        let index = index_of(&corpus());
+        let request = SearchRequest {
+            query: Some("nosuchfield:x".into()),
+            ..Default::default()
+        };
+        let err = search(&index, &request).unwrap_err();
+        assert!(matches!(err, Error::InvalidQuery { .. }), "{err}");
+        assert!(err.to_string().contains("participants"), "{err}");
+    }
+
+    #[test]
+    fn date_bounds_parse_as_typed() {
+        let d = |s: &str, end| parse_date_bound(s, end).unwrap().to_string();
+        assert_eq!(d("2024", false), "2024-01-01");
+        assert_eq!(d("2024", true), "2024-12-31");
+        assert_eq!(d("2024-02", true), "2024-02-29");
+        assert_eq!(d("2024-12", true), "2024-12-31");
+        assert_eq!(d("2024-09-24", true), "2024-09-24");
+        for bad in ["2024-02-30", "24-1-1-1", "last year", "2024-13"] {
+            assert!(parse_date_bound(bad, false).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn grades_are_asked_for_by_code_or_stars() {
+        assert_eq!(
+            resolve_rank("OF-8").unwrap(),
+            RankFilter::Grade("OF-8".into())
+        );
+        assert_eq!(
+            resolve_rank("3-star").unwrap(),
+            RankFilter::Grade("OF-8".into())
+        );
+        assert_eq!(
+            resolve_rank("four star").unwrap(),
+            RankFilter::Grade("OF-9".into())
+        );
     }
 }
