@@ -40,7 +40,11 @@ fn the_sample_is_indexed_and_searchable() {
     assert!(stderr.contains("indexed 5 articles"), "{stderr}");
     let r = env.search(&["--limit", "100"]);
     assert_eq!(r.status, 0);
-    assert!(r.total >= 10, "the sample reports over ten meetings, got {}", r.total);
+    assert!(
+        r.total >= 10,
+        "the sample reports over ten meetings, got {}",
+        r.total
+    );
     assert_eq!(r.hits.len(), r.total);
     for (_, m) in &r.hits {
         assert_eq!(m.status, Status::Held);
@@ -99,13 +103,21 @@ fn facet_counts_equal_a_count_over_the_hits() {
 fn date_ranges_hold() {
     let env = sample_env();
     let all = env.search(&["--limit", "1000"]);
-    let r = env.search(&["--from", "2024-01-01", "--to", "2024-09-30", "--limit", "1000"]);
+    let r = env.search(&[
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-09-30",
+        "--limit",
+        "1000",
+    ]);
     let expected: Vec<String> = all
         .hits
         .iter()
         .filter(|(_, m)| {
-            m.date
-                .is_some_and(|d| d.to_string().as_str() >= "2024-01-01" && d.to_string().as_str() <= "2024-09-30")
+            m.date.is_some_and(|d| {
+                d.to_string().as_str() >= "2024-01-01" && d.to_string().as_str() <= "2024-09-30"
+            })
         })
         .map(|(_, m)| m.id.clone())
         .collect();
@@ -133,7 +145,10 @@ fn a_text_query_ranks_the_named_meeting_first() {
     assert!(r.hits[0].0.is_some(), "relevance hits carry a score");
     // Diacritics never matter: `Gurak` finds `Gürak`, `Kadıoğlu` finds `Kadioglu`.
     let r = env.search(&["Gurak"]);
-    assert!(r.hits.iter().any(|(_, m)| m.participants.iter().any(|p| p.name.contains("Gürak"))));
+    assert!(r
+        .hits
+        .iter()
+        .any(|(_, m)| m.participants.iter().any(|p| p.name.contains("Gürak"))));
     let a = env.search(&["--person", "Kadıoğlu", "--limit", "100"]);
     let b = env.search(&["--person", "kadioglu", "--limit", "100"]);
     assert!(a.total > 0);
@@ -160,20 +175,34 @@ fn bad_files_are_reported_and_good_ones_indexed() {
             "\n"
         ),
     );
-    let out = env.cmd().arg("index").arg(env.path("corpus")).output().unwrap();
+    let out = env
+        .cmd()
+        .arg("index")
+        .arg(env.path("corpus"))
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("empty.txt"), "{stderr}");
     assert!(stderr.contains("binary.txt"), "{stderr}");
-    assert!(stderr.contains("feed.jsonl:2"), "the malformed line is named: {stderr}");
-    assert!(stderr.contains("feed.jsonl:3"), "the line without text is named: {stderr}");
+    assert!(
+        stderr.contains("feed.jsonl:2"),
+        "the malformed line is named: {stderr}"
+    );
+    assert!(
+        stderr.contains("feed.jsonl:3"),
+        "the line without text is named: {stderr}"
+    );
     assert!(stderr.contains("indexed 6 articles"), "{stderr}");
     assert!(stderr.contains("skipped 4 inputs"), "{stderr}");
     let r = env.search(&["--limit", "1000"]);
     let articles: std::collections::BTreeSet<&str> =
         r.hits.iter().map(|(_, m)| m.article.as_str()).collect();
     assert!(articles.contains("good-1"), "{articles:?}");
-    assert!(articles.contains("001_2c902bbbbe05a349.txt"), "{articles:?}");
+    assert!(
+        articles.contains("001_2c902bbbbe05a349.txt"),
+        "{articles:?}"
+    );
 }
 
 #[test]
@@ -198,7 +227,11 @@ fn user_errors_exit_2_with_a_message() {
         assert!(out.stdout.is_empty(), "{args:?}: stdout is data only");
     }
     // A typo gets the closest known value.
-    let out = env.cmd().args(["search", "--country", "Azerbaijn"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["search", "--country", "Azerbaijn"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("AZ"));
 
     let out = env.cmd().args(["search", "zzzyqx"]).output().unwrap();
@@ -216,7 +249,12 @@ fn a_failed_rebuild_leaves_the_previous_index_answering() {
     let before = env.search(&["--limit", "1000"]);
     env.write("bad/empty.txt", "");
     env.write("bad/broken.jsonl", "{oops\n");
-    let out = env.cmd().arg("index").arg(env.path("bad")).output().unwrap();
+    let out = env
+        .cmd()
+        .arg("index")
+        .arg(env.path("bad"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was indexed"));
     let after = env.search(&["--limit", "1000"]);
@@ -241,16 +279,28 @@ fn an_index_of_another_schema_is_refused() {
     let out = env.cmd().args(["search", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("another schema") && stderr.contains("rebuild"), "{stderr}");
+    assert!(
+        stderr.contains("another schema") && stderr.contains("rebuild"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn extract_json_prints_one_record_per_line() {
     let env = Env::new();
-    let out = env.cmd().arg("extract").arg(seeds_dir()).arg("--json").output().unwrap();
+    let out = env
+        .cmd()
+        .arg("extract")
+        .arg(seeds_dir())
+        .arg("--json")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let meetings: Vec<Meeting> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let meetings: Vec<Meeting> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(meetings.len() >= 10);
     let mut per_article: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &meetings {
@@ -287,7 +337,13 @@ fn other_armies_and_formats_are_indexed_and_found() {
     assert!(m.ranks.contains(&"Rear Admiral".to_string()), "{m:?}");
 
     let r = env.search(&["--rank", "Air Chief Marshal"]);
-    assert_eq!(r.hits.iter().map(|(_, m)| m.article.as_str()).collect::<Vec<_>>(), ["in-1"]);
+    assert_eq!(
+        r.hits
+            .iter()
+            .map(|(_, m)| m.article.as_str())
+            .collect::<Vec<_>>(),
+        ["in-1"]
+    );
     let r = env.search(&["--rank", "Lt. Gen."]);
     assert_eq!(r.total, 1);
     // Three-star officers: a lieutenant general and a vice admiral.
@@ -295,5 +351,8 @@ fn other_armies_and_formats_are_indexed_and_found() {
     assert_eq!(r.total, 2, "{:?}", ids(&r.hits));
     let r = env.search(&["--country", "saudi", "--topic", "training"]);
     assert_eq!(r.total, 1);
-    assert!(r.hits[0].1.outcomes.contains(&"memorandum-signed".to_string()));
+    assert!(r.hits[0]
+        .1
+        .outcomes
+        .contains(&"memorandum-signed".to_string()));
 }

@@ -83,9 +83,18 @@ impl Env {
 
     /// `attache facets --json ARGS`, parsed.
     pub fn facets(&self, args: &[&str]) -> FacetsObject {
-        let out = self.cmd().arg("facets").arg("--json").args(args).output().unwrap();
+        let out = self
+            .cmd()
+            .arg("facets")
+            .arg("--json")
+            .args(args)
+            .output()
+            .unwrap();
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("facets {args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr))
+            panic!(
+                "facets {args:?}: {e}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
         })
     }
 }
