@@ -266,21 +266,31 @@ fn check_layout(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes every generation but `keep` (leftovers of dead runs, or the one just replaced).
-fn remove_other_generations(dir: &Path, keep: &Path) {
+/// Removes generations left by runs that died before switching: neither live nor written by a
+/// process still running (the writer's pid ends a generation's name).
+fn remove_dead_generations(dir: &Path, live: Option<&Path>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let is_generation = entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(GENERATION_PREFIX);
-        if is_generation && path != keep {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(GENERATION_PREFIX) || Some(path.as_path()) == live {
+            continue;
+        }
+        let writer_alive = name
+            .rsplit('-')
+            .next()
+            .and_then(|pid| pid.parse::<u32>().ok())
+            .is_some_and(process_is_running);
+        if !writer_alive {
             let _ = fs::remove_dir_all(&path);
         }
     }
+}
+
+fn process_is_running(pid: u32) -> bool {
+    pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Points `CURRENT` at `generation`: written to a temporary file, synced, renamed over.
@@ -318,16 +328,14 @@ pub fn rebuild(
 ) -> Result<BuildSummary> {
     check_layout(dir)?;
     fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-    let live = live_generation(dir)?;
-    // Generations that are neither live nor ours are leftovers of interrupted runs.
-    remove_other_generations(dir, live.as_deref().unwrap_or(Path::new("")));
+    remove_dead_generations(dir, live_generation(dir)?.as_deref());
     let generation = new_generation_path(dir);
     fs::create_dir(&generation)
         .map_err(|e| Error::io(format!("creating {}", generation.display()), e))?;
     match build_generation(&generation, corpus, options, progress) {
         Ok(mut summary) if summary.tally.articles > 0 => {
             switch_to(dir, &generation)?;
-            remove_other_generations(dir, &generation);
+            remove_dead_generations(dir, Some(&generation));
             summary.generation = generation;
             Ok(summary)
         }
@@ -531,6 +539,18 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, Error::NotAnIndexDir { .. }), "{err}");
         assert!(dir.path().join("notes.txt").exists());
+    }
+
+    #[test]
+    fn leftovers_of_dead_runs_are_removed_and_running_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dir.path().join("gen-20200101T000000.000000-4000000000");
+        let running = dir.path().join("gen-20200101T000000.000000-1");
+        fs::create_dir_all(&dead).unwrap();
+        fs::create_dir_all(&running).unwrap();
+        remove_dead_generations(dir.path(), None);
+        assert!(!dead.exists());
+        assert!(running.exists(), "pid 1 is alive");
     }
 
     #[test]
