@@ -90,7 +90,9 @@ pub fn sniff<R: Read>(reader: R) -> (Format, Peeked<R>) {
 /// Where content starting with `bytes` shows itself binary: the offset of a NUL byte in its
 /// first [`HEAD_BYTES`]. Text never holds NUL; every binary format of note does, early.
 pub fn nul_offset(bytes: &[u8]) -> Option<usize> {
-    bytes[..bytes.len().min(HEAD_BYTES)].iter().position(|&b| b == 0)
+    bytes[..bytes.len().min(HEAD_BYTES)]
+        .iter()
+        .position(|&b| b == 0)
 }
 
 /// Wraps `reader` in the decoder for `compression`.
@@ -120,10 +122,17 @@ pub fn read_failure(origin: String, compression: Compression, err: &io::Error) -
         Notice {
             origin,
             reason: Reason::Corrupt,
-            message: format!("{} stream is damaged or truncated: {err}", compression.as_str()),
+            message: format!(
+                "{} stream is damaged or truncated: {err}",
+                compression.as_str()
+            ),
         }
     } else {
-        Notice { origin, reason: Reason::Unreadable, message: format!("read failed: {err}") }
+        Notice {
+            origin,
+            reason: Reason::Unreadable,
+            message: format!("read failed: {err}"),
+        }
     }
 }
 
@@ -159,7 +168,13 @@ impl<R: Read> Peeked<R> {
             }
         }
         head.truncate(filled);
-        Peeked { head, pos: 0, error, ended, rest }
+        Peeked {
+            head,
+            pos: 0,
+            error,
+            ended,
+            rest,
+        }
     }
 
     /// The bytes read ahead.
@@ -211,10 +226,22 @@ mod tests {
     fn names_give_format_and_compression() {
         assert_eq!(classify("a.txt"), (Compression::None, Some(Format::Text)));
         assert_eq!(classify("a.TEXT"), (Compression::None, Some(Format::Text)));
-        assert_eq!(classify("a.jsonl"), (Compression::None, Some(Format::JsonLines)));
-        assert_eq!(classify("a.ndjson"), (Compression::None, Some(Format::JsonLines)));
-        assert_eq!(classify("x.jsonl.zst"), (Compression::Zstd, Some(Format::JsonLines)));
-        assert_eq!(classify("x.txt.gz"), (Compression::Gzip, Some(Format::Text)));
+        assert_eq!(
+            classify("a.jsonl"),
+            (Compression::None, Some(Format::JsonLines))
+        );
+        assert_eq!(
+            classify("a.ndjson"),
+            (Compression::None, Some(Format::JsonLines))
+        );
+        assert_eq!(
+            classify("x.jsonl.zst"),
+            (Compression::Zstd, Some(Format::JsonLines))
+        );
+        assert_eq!(
+            classify("x.txt.gz"),
+            (Compression::Gzip, Some(Format::Text))
+        );
         assert_eq!(classify("x.csv"), (Compression::None, None));
         assert_eq!(classify("x.tar.gz"), (Compression::Gzip, None));
         assert_eq!(classify("txt"), (Compression::None, None));
@@ -229,7 +256,10 @@ mod tests {
         assert_eq!(sniff_format(b"[1,2]"), Format::Text);
         assert_eq!(sniff_format(b""), Format::Text);
         assert_eq!(sniff_compression(b"\x1F\x8B\x08rest"), Compression::Gzip);
-        assert_eq!(sniff_compression(b"\x28\xB5\x2F\xFDrest"), Compression::Zstd);
+        assert_eq!(
+            sniff_compression(b"\x28\xB5\x2F\xFDrest"),
+            Compression::Zstd
+        );
         assert_eq!(sniff_compression(b"{}"), Compression::None);
     }
 

@@ -165,7 +165,8 @@ impl<R: Read> Iterator for Lines<R> {
                     // Whatever was read of the broken line is dropped; earlier lines stand.
                     self.done = true;
                     let line = self.line_no + 1;
-                    let mut notice = decode::read_failure(self.origin_at(line), self.compression, &e);
+                    let mut notice =
+                        decode::read_failure(self.origin_at(line), self.compression, &e);
                     notice.message = format!(
                         "{}; stopped at line {line}, the {} lines before it were read",
                         notice.message, self.line_no
@@ -195,7 +196,13 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
             String::from_utf8_lossy(bytes)
         }
     };
-    let skip = |reason, message| vec![Item::Skipped(Notice { origin: origin.clone(), reason, message })];
+    let skip = |reason, message| {
+        vec![Item::Skipped(Notice {
+            origin: origin.clone(),
+            reason,
+            message,
+        })]
+    };
     let value: Value = match serde_json::from_str(&line) {
         Ok(v) => v,
         Err(e) => return skip(Reason::MalformedJson, e.to_string()),
@@ -214,7 +221,10 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
         Some(Value::String(_)) => return skip(Reason::MissingText, "`text` is empty".into()),
         None | Some(Value::Null) => return skip(Reason::MissingText, "no `text` field".into()),
         Some(other) => {
-            return skip(Reason::MissingText, format!("`text` is {}, not a string", kind(&other)))
+            return skip(
+                Reason::MissingText,
+                format!("`text` is {}, not a string", kind(&other)),
+            )
         }
     };
     let mut field_warning = |name: &str, found: &Value| {
@@ -259,7 +269,15 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
     if let Some(t) = &mut title {
         *t = t.trim().to_string();
     }
-    let article = Article { id, origin, published, title, source, url, text };
+    let article = Article {
+        id,
+        origin,
+        published,
+        title,
+        source,
+        url,
+        text,
+    };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));
     items
@@ -305,8 +323,14 @@ mod tests {
     use super::*;
 
     fn lines(input: &[u8], max_line_bytes: usize) -> Vec<Item> {
-        Lines::new(input, "f.jsonl".into(), "d/f.jsonl".into(), Compression::None, max_line_bytes)
-            .collect()
+        Lines::new(
+            input,
+            "f.jsonl".into(),
+            "d/f.jsonl".into(),
+            Compression::None,
+            max_line_bytes,
+        )
+        .collect()
     }
 
     fn one(line: &str) -> Vec<Item> {
@@ -348,7 +372,10 @@ mod tests {
         let items = one(r#"{"text":"They met."}"#);
         let a = article(&items[0]);
         assert_eq!(a.id, "f.jsonl:1");
-        assert_eq!((a.published, &a.title, &a.source, &a.url), (None, &None, &None, &None));
+        assert_eq!(
+            (a.published, &a.title, &a.source, &a.url),
+            (None, &None, &None, &None)
+        );
         // A numeric id is kept as written.
         assert_eq!(article(&one(r#"{"id":42,"text":"x"}"#)[0]).id, "42");
     }
@@ -358,10 +385,19 @@ mod tests {
         let d = |s: &str| article(&one(s)[0]).published;
         let sept24 = NaiveDate::from_ymd_opt(2024, 9, 24);
         assert_eq!(d(r#"{"published":"2024-09-24","text":"x"}"#), sept24);
-        assert_eq!(d(r#"{"date":"2024-09-24T23:30:00+04:00","text":"x"}"#), sept24);
-        assert_eq!(d(r#"{"published":"2024-09-24T08:00:00Z","text":"x"}"#), sept24);
+        assert_eq!(
+            d(r#"{"date":"2024-09-24T23:30:00+04:00","text":"x"}"#),
+            sept24
+        );
+        assert_eq!(
+            d(r#"{"published":"2024-09-24T08:00:00Z","text":"x"}"#),
+            sept24
+        );
         // `date` wins over `published`.
-        assert_eq!(d(r#"{"date":"2024-09-24","published":"2020-01-01","text":"x"}"#), sept24);
+        assert_eq!(
+            d(r#"{"date":"2024-09-24","published":"2020-01-01","text":"x"}"#),
+            sept24
+        );
     }
 
     #[test]
@@ -382,14 +418,21 @@ mod tests {
         let a = article(&items[0]);
         assert_eq!((&a.title, &a.url), (&None, &None));
         assert_eq!(items.len(), 3);
-        assert!(items[1..].iter().all(|i| notice(i).reason == Reason::InvalidField));
+        assert!(items[1..]
+            .iter()
+            .all(|i| notice(i).reason == Reason::InvalidField));
         assert!(notice(&items[1]).message.contains("`title` is a number"));
     }
 
     #[test]
     fn missing_or_empty_text_skips_the_line() {
-        for line in [r#"{"id":"x"}"#, r#"{"text":""}"#, r#"{"text":"  "}"#, r#"{"text":null}"#, r#"{"text":5}"#]
-        {
+        for line in [
+            r#"{"id":"x"}"#,
+            r#"{"text":""}"#,
+            r#"{"text":"  "}"#,
+            r#"{"text":null}"#,
+            r#"{"text":5}"#,
+        ] {
             let items = one(line);
             assert_eq!(items.len(), 1, "{line}");
             assert!(matches!(items[0], Item::Skipped(_)), "{line}");
@@ -406,13 +449,21 @@ mod tests {
         for line in ["[1,2]", "\"text\"", "3", "null"] {
             let n = notice(&one(line)[0]).clone();
             assert_eq!(n.reason, Reason::MalformedJson, "{line}");
-            assert!(n.message.starts_with("expected a JSON object"), "{}", n.message);
+            assert!(
+                n.message.starts_with("expected a JSON object"),
+                "{}",
+                n.message
+            );
         }
     }
 
     #[test]
     fn deep_nesting_is_reported_not_a_crash() {
-        let deep = format!("{{\"text\":\"x\",\"n\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "{{\"text\":\"x\",\"n\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         let items = one(&deep);
         let n = notice(&items[0]);
         assert_eq!(n.reason, Reason::MalformedJson);
@@ -428,14 +479,18 @@ mod tests {
 
     #[test]
     fn line_numbers_count_blank_lines_and_ids_default_to_file_and_line() {
-        let input = b"{\"text\":\"a\"}\n\n   \n{\"text\":\"b\"}\r\nnot json\n{\"id\":\"c\",\"text\":\"c\"}";
+        let input =
+            b"{\"text\":\"a\"}\n\n   \n{\"text\":\"b\"}\r\nnot json\n{\"id\":\"c\",\"text\":\"c\"}";
         let items = lines(input, 1024);
         assert_eq!(items.len(), 4);
         assert_eq!(article(&items[0]).id, "f.jsonl:1");
         assert_eq!(article(&items[1]).id, "f.jsonl:4");
         assert_eq!(article(&items[1]).origin, "d/f.jsonl:4");
         let bad = notice(&items[2]);
-        assert_eq!((bad.reason, bad.origin.as_str()), (Reason::MalformedJson, "d/f.jsonl:5"));
+        assert_eq!(
+            (bad.reason, bad.origin.as_str()),
+            (Reason::MalformedJson, "d/f.jsonl:5")
+        );
         assert_eq!(article(&items[3]).id, "c");
         assert_eq!(article(&items[3]).origin, "d/f.jsonl:6");
     }
@@ -447,12 +502,18 @@ mod tests {
         let items = lines(input.as_bytes(), 1000);
         assert_eq!(items.len(), 3);
         let n = notice(&items[1]);
-        assert_eq!((n.reason, n.origin.as_str()), (Reason::TooLarge, "d/f.jsonl:2"));
+        assert_eq!(
+            (n.reason, n.origin.as_str()),
+            (Reason::TooLarge, "d/f.jsonl:2")
+        );
         assert!(n.message.contains(&long.len().to_string()), "{}", n.message);
         assert_eq!(article(&items[2]).text, "b");
         // Exactly at the limit is fine.
         let exact = r#"{"text":"abc"}"#;
-        assert!(matches!(lines(exact.as_bytes(), exact.len())[0], Item::Article(_)));
+        assert!(matches!(
+            lines(exact.as_bytes(), exact.len())[0],
+            Item::Article(_)
+        ));
     }
 
     #[test]

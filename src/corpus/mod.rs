@@ -19,6 +19,9 @@ mod sample;
 mod text;
 mod walk;
 
+#[cfg(test)]
+mod tests;
+
 pub use decode::{sniff, sniff_format, Format, Peeked};
 
 use crate::model::Article;
@@ -52,7 +55,10 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_file_bytes: 256 * 1024 * 1024, max_line_bytes: 16 * 1024 * 1024 }
+        ReadOptions {
+            max_file_bytes: 256 * 1024 * 1024,
+            max_line_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -185,7 +191,12 @@ impl fmt::Display for Tally {
             write!(f, " ({})", parts.join(", "))
         }
         let w = self.warnings_total();
-        write!(f, "{} read, {w} warning{}", self.articles, if w == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "{} read, {w} warning{}",
+            self.articles,
+            if w == 1 { "" } else { "s" }
+        )?;
         by_reason(f, &self.warnings)?;
         write!(f, ", {} skipped", self.skipped_total())?;
         by_reason(f, &self.skipped)
@@ -226,7 +237,11 @@ impl Corpus {
     }
 
     fn skip(&mut self, origin: String, reason: Reason, message: String) {
-        self.pending.push_back(Item::Skipped(Notice { origin, reason, message }));
+        self.pending.push_back(Item::Skipped(Notice {
+            origin,
+            reason,
+            message,
+        }));
     }
 
     /// Starts on the next input.
@@ -234,14 +249,29 @@ impl Corpus {
         match input {
             Input::Path(path) => self.start_path(path),
             Input::Stdin => {
-                let reader = self.stdin.take().unwrap_or_else(|| Box::new(std::io::stdin()));
-                self.open("stdin".into(), "stdin".into(), reader, Compression::None, None);
+                let reader = self
+                    .stdin
+                    .take()
+                    .unwrap_or_else(|| Box::new(std::io::stdin()));
+                self.open(
+                    "stdin".into(),
+                    "stdin".into(),
+                    reader,
+                    Compression::None,
+                    None,
+                );
             }
             Input::Sample => {
                 for (name, content) in sample::SAMPLE {
                     let origin = format!("{}/{name}", sample::ORIGIN_DIR);
                     let reader = Box::new(Cursor::new(content.as_bytes()));
-                    self.open(name.into(), origin, reader, Compression::None, Some(Format::Text));
+                    self.open(
+                        name.into(),
+                        origin,
+                        reader,
+                        Compression::None,
+                        Some(Format::Text),
+                    );
                 }
             }
         }
@@ -252,7 +282,11 @@ impl Corpus {
         match fs::metadata(&path) {
             Err(e) => {
                 let dangling = path.symlink_metadata().is_ok();
-                let message = if dangling { format!("dangling symlink: {e}") } else { e.to_string() };
+                let message = if dangling {
+                    format!("dangling symlink: {e}")
+                } else {
+                    e.to_string()
+                };
                 self.skip(origin, Reason::Unreadable, message);
             }
             Ok(meta) if meta.is_dir() => self.walk = Some(walk::Walk::new(path)),
@@ -269,7 +303,10 @@ impl Corpus {
     /// Opens a file named directly (`walked` false: an unknown extension is sniffed) or met in
     /// a walk (an unknown extension is skipped as unsupported).
     fn open_file(&mut self, path: &Path, id: String, origin: String, walked: bool) {
-        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         let (compression, format) = decode::classify(&name);
         if walked && format.is_none() {
             let message = "not a corpus file: attache reads .txt, .text, .jsonl and .ndjson, \
@@ -304,7 +341,13 @@ impl Corpus {
     ) {
         let reader = match decode::decompress(reader, compression) {
             Ok(r) => r,
-            Err(e) => return self.pending.push_back(Item::Skipped(decode::read_failure(origin, compression, &e))),
+            Err(e) => {
+                return self.pending.push_back(Item::Skipped(decode::read_failure(
+                    origin,
+                    compression,
+                    &e,
+                )))
+            }
         };
         let mut peeked = Peeked::new(reader, decode::HEAD_BYTES);
         if format.is_none() && compression == Compression::None {
@@ -314,7 +357,11 @@ impl Corpus {
                 compression = magic;
                 match decode::decompress(Box::new(peeked), magic) {
                     Ok(r) => peeked = Peeked::new(r, decode::HEAD_BYTES),
-                    Err(e) => return self.pending.push_back(Item::Skipped(decode::read_failure(origin, magic, &e))),
+                    Err(e) => {
+                        return self
+                            .pending
+                            .push_back(Item::Skipped(decode::read_failure(origin, magic, &e)))
+                    }
                 }
             }
         }
@@ -333,7 +380,8 @@ impl Corpus {
         }
         match format.unwrap_or_else(|| sniff_format(peeked.head())) {
             Format::Text => {
-                let items = text::read(peeked, id, origin, self.options.max_file_bytes, compression);
+                let items =
+                    text::read(peeked, id, origin, self.options.max_file_bytes, compression);
                 self.pending.extend(items);
             }
             Format::JsonLines => {

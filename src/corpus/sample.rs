@@ -4,7 +4,10 @@
 
 macro_rules! seed {
     ($name:literal) => {
-        ($name, include_str!(concat!("../../tests/fixtures/seeds/", $name)))
+        (
+            $name,
+            include_str!(concat!("../../tests/fixtures/seeds/", $name)),
+        )
     };
 }
 

@@ -2,7 +2,7 @@
 //! headline heuristic, and the checks on the whole file (size, empty, binary, UTF-8). Hands back
 //! the [`Item`]s of one file: the article followed by its warnings, or a single skip.
 
-use super::decode::{self, Compression, HEAD_BYTES};
+use super::decode::{self, Compression};
 use super::{Item, Notice, Reason};
 use crate::model::Article;
 use chrono::NaiveDate;
@@ -12,8 +12,9 @@ use std::io::Read;
 const MAX_TITLE_CHARS: usize = 200;
 
 /// Lines that open many articles but are credits, not headlines (compared lower-cased).
-const CREDIT_PREFIXES: &[&str] =
-    &["by ", "photo:", "photo by", "photos:", "image:", "credit:", "source:", "(photo"];
+const CREDIT_PREFIXES: &[&str] = &[
+    "by ", "photo:", "photo by", "photos:", "image:", "credit:", "source:", "(photo",
+];
 
 /// Reads one article from `reader`, refusing more than `max_bytes` bytes.
 pub fn read(
@@ -24,7 +25,10 @@ pub fn read(
     compression: Compression,
 ) -> Vec<Item> {
     let mut bytes = Vec::new();
-    if let Err(e) = reader.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
+    if let Err(e) = reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
         // A partial article is not worth keeping: its end, and perhaps its date, are unknown.
         return vec![Item::Skipped(decode::read_failure(origin, compression, &e))];
     }
@@ -47,11 +51,19 @@ pub fn too_large(origin: String, max_bytes: u64) -> Item {
 pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
-        let message = if bytes.is_empty() { "the file is empty" } else { "only whitespace" };
+        let message = if bytes.is_empty() {
+            "the file is empty"
+        } else {
+            "only whitespace"
+        };
         return vec![skip(origin, Reason::Empty, message.into())];
     }
     if let Some(at) = decode::nul_offset(body) {
-        return vec![skip(origin, Reason::Binary, format!("binary content: NUL byte at offset {at}"))];
+        return vec![skip(
+            origin,
+            Reason::Binary,
+            format!("binary content: NUL byte at offset {at}"),
+        )];
     }
     let mut warnings = Vec::new();
     let content = match String::from_utf8(bytes) {
@@ -77,7 +89,9 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
         warnings.push(Notice {
             origin: format!("{origin}:1"),
             reason: Reason::InvalidDate,
-            message: format!("`{token}` is not a valid YYYY-MM-DD date; publication date left unset"),
+            message: format!(
+                "`{token}` is not a valid YYYY-MM-DD date; publication date left unset"
+            ),
         });
     }
     let article = Article {
@@ -95,7 +109,11 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
 }
 
 fn skip(origin: String, reason: Reason, message: String) -> Item {
-    Item::Skipped(Notice { origin, reason, message })
+    Item::Skipped(Notice {
+        origin,
+        reason,
+        message,
+    })
 }
 
 /// A plain-text article taken apart.
@@ -119,7 +137,12 @@ pub fn parse(mut content: String) -> Plain {
         content.drain(..line.prefix_len);
     }
     let title = headline(&content);
-    Plain { published, bad_date, title, text: content }
+    Plain {
+        published,
+        bad_date,
+        title,
+        text: content,
+    }
 }
 
 /// A first line of the form ` date YYYY-MM-DD rest of the paragraph`.
@@ -140,7 +163,9 @@ fn date_line(content: &str) -> Option<DateLine<'_>> {
     let token = &rest[..token_len];
     // Only a date-like token makes this a date line; "date night in Baku" is text.
     let date_like = token.bytes().any(|b| b.is_ascii_digit())
-        && token.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.'));
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.'));
     if !date_like {
         return None;
     }
@@ -165,7 +190,9 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shaped {
         return None;
     }
@@ -197,6 +224,7 @@ fn headline(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::decode::HEAD_BYTES;
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -256,7 +284,11 @@ mod tests {
         let p = parse(" date 2024-2-3 Body.".into());
         assert_eq!(p.bad_date.as_deref(), Some("2024-2-3"));
 
-        let items = from_bytes(b" date 2024-02-30 Body.".to_vec(), "a.txt".into(), "d/a.txt".into());
+        let items = from_bytes(
+            b" date 2024-02-30 Body.".to_vec(),
+            "a.txt".into(),
+            "d/a.txt".into(),
+        );
         assert_eq!(items.len(), 2);
         assert_eq!(article(&items).published, None);
         match &items[1] {
@@ -280,7 +312,9 @@ mod tests {
 
     #[test]
     fn headline_needs_a_short_line_and_a_blank_line_after_it() {
-        let p = parse("Azerbaijani and Turkish Defense Ministries Explore Cooperation\n\nBAKU—Talks.".into());
+        let p = parse(
+            "Azerbaijani and Turkish Defense Ministries Explore Cooperation\n\nBAKU—Talks.".into(),
+        );
         assert_eq!(
             p.title.as_deref(),
             Some("Azerbaijani and Turkish Defense Ministries Explore Cooperation")
@@ -289,16 +323,25 @@ mod tests {
         let p = parse("\n  Ministers meet in Ankara \r\n\r\nBody.".into());
         assert_eq!(p.title.as_deref(), Some("Ministers meet in Ankara"));
         // No blank line after it: the first paragraph, not a headline.
-        assert_eq!(parse("Ministers meet\nin Ankara today.\n\nMore.".into()).title, None);
+        assert_eq!(
+            parse("Ministers meet\nin Ankara today.\n\nMore.".into()).title,
+            None
+        );
         // A one-line file has nothing to head.
         assert_eq!(parse("Ministers meet in Ankara".into()).title, None);
     }
 
     #[test]
     fn sentences_credits_and_long_lines_are_not_headlines() {
-        assert_eq!(parse("The ministers met in Ankara.\n\nBody.".into()).title, None);
+        assert_eq!(
+            parse("The ministers met in Ankara.\n\nBody.".into()).title,
+            None
+        );
         assert_eq!(parse("By Vugar Khalilov\n\nBody.".into()).title, None);
-        assert_eq!(parse("Photo: The Ministry of Defense\n\nBody.".into()).title, None);
+        assert_eq!(
+            parse("Photo: The Ministry of Defense\n\nBody.".into()).title,
+            None
+        );
         assert_eq!(parse("2024\n\nBody.".into()).title, None);
         let long = "Word ".repeat(40) + "end";
         assert!(long.chars().count() >= MAX_TITLE_CHARS);
@@ -306,7 +349,10 @@ mod tests {
         let short = "Word ".repeat(30) + "end";
         assert_eq!(parse(format!("{short}\n\nBody.")).title, Some(short));
         // The seed articles' credit lines after the date.
-        assert_eq!(parse(" date 2022-09-06 By Azernews\n\nBody.".into()).title, None);
+        assert_eq!(
+            parse(" date 2022-09-06 By Azernews\n\nBody.".into()).title,
+            None
+        );
     }
 
     #[test]
@@ -339,7 +385,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_decoded_lossily_with_a_warning_on_its_line() {
-        let items = from_bytes(b"line one\nbad \xFF byte\n".to_vec(), "u.txt".into(), "u.txt".into());
+        let items = from_bytes(
+            b"line one\nbad \xFF byte\n".to_vec(),
+            "u.txt".into(),
+            "u.txt".into(),
+        );
         assert_eq!(article(&items).text, "line one\nbad \u{FFFD} byte\n");
         match &items[1..] {
             [Item::Warning(n)] => {
@@ -352,7 +402,11 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_dropped() {
-        let items = from_bytes(b"\xEF\xBB\xBF date 2024-01-02 Body".to_vec(), "m".into(), "m".into());
+        let items = from_bytes(
+            b"\xEF\xBB\xBF date 2024-01-02 Body".to_vec(),
+            "m".into(),
+            "m".into(),
+        );
         let a = article(&items);
         assert_eq!(a.published, ymd(2024, 1, 2));
         assert_eq!(a.text, "Body");
@@ -360,12 +414,24 @@ mod tests {
 
     #[test]
     fn reading_enforces_the_size_limit() {
-        let items = read(&b"0123456789"[..], "t".into(), "t".into(), 9, Compression::None);
+        let items = read(
+            &b"0123456789"[..],
+            "t".into(),
+            "t".into(),
+            9,
+            Compression::None,
+        );
         match &items[..] {
             [Item::Skipped(n)] => assert_eq!(n.reason, Reason::TooLarge),
             other => panic!("{other:?}"),
         }
-        let items = read(&b"0123456789"[..], "t".into(), "t".into(), 10, Compression::None);
+        let items = read(
+            &b"0123456789"[..],
+            "t".into(),
+            "t".into(),
+            10,
+            Compression::None,
+        );
         assert_eq!(article(&items).text, "0123456789");
     }
 }

@@ -34,7 +34,8 @@ impl Walk {
 
     /// Whether `path` lies in a hidden file or directory below the root.
     fn is_hidden(&self, path: &Path) -> bool {
-        path.strip_prefix(&self.root).is_ok_and(|rel| rel.components().any(|c| is_hidden_name(c)))
+        path.strip_prefix(&self.root)
+            .is_ok_and(|rel| rel.components().any(|c| is_hidden_name(c)))
     }
 }
 
@@ -50,9 +51,14 @@ fn is_hidden_name(c: Component<'_>) -> bool {
 /// `sub/x.txt` for `root/sub/x.txt`, whatever the platform's separator.
 fn relative_id(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
     if parts.is_empty() {
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     } else {
         parts.join("/")
     }
@@ -71,7 +77,10 @@ impl Iterator for Walk {
                     if path.as_deref().is_some_and(|p| self.is_hidden(p)) {
                         continue;
                     }
-                    let origin = path.unwrap_or_else(|| self.root.clone()).display().to_string();
+                    let origin = path
+                        .unwrap_or_else(|| self.root.clone())
+                        .display()
+                        .to_string();
                     let message = match (err.loop_ancestor(), err.io_error()) {
                         (Some(ancestor), _) => format!(
                             "symlink loop: leads back to {}; not followed",
@@ -129,12 +138,22 @@ mod tests {
     fn files_come_sorted_with_relative_ids_and_hidden_ones_left_out() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for p in ["b.txt", "a.txt", "sub/z.txt", "sub/deeper/y.jsonl", ".hidden.txt", ".git/x.txt"] {
+        for p in [
+            "b.txt",
+            "a.txt",
+            "sub/z.txt",
+            "sub/deeper/y.jsonl",
+            ".hidden.txt",
+            ".git/x.txt",
+        ] {
             let p = root.join(p);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(p, "x").unwrap();
         }
-        assert_eq!(walk(root), ["a.txt", "b.txt", "sub/deeper/y.jsonl", "sub/z.txt"]);
+        assert_eq!(
+            walk(root),
+            ["a.txt", "b.txt", "sub/deeper/y.jsonl", "sub/z.txt"]
+        );
     }
 
     #[cfg(unix)]
@@ -148,7 +167,10 @@ mod tests {
         let out = walk(root);
         assert_eq!(out.len(), 2, "{out:?}");
         assert_eq!(out[0], "d/a.txt");
-        assert!(out[1].starts_with("skipped unreadable:") && out[1].ends_with("loop"), "{out:?}");
+        assert!(
+            out[1].starts_with("skipped unreadable:") && out[1].ends_with("loop"),
+            "{out:?}"
+        );
     }
 
     #[cfg(unix)]
