@@ -253,6 +253,8 @@ impl Corpus {
                     .stdin
                     .take()
                     .unwrap_or_else(|| Box::new(std::io::stdin()));
+                // Stdin can be read once; naming it again finds it empty rather than waiting.
+                self.stdin = Some(Box::new(std::io::empty()));
                 self.open(
                     "stdin".into(),
                     "stdin".into(),

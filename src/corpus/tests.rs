@@ -278,20 +278,26 @@ fn unknown_extensions_are_skipped_in_a_walk_but_sniffed_when_named() {
     write(&root.join("feed.json"), b"{\"text\":\"sniffed\"}\n");
     write(&root.join("packed.dat"), &gzip(b"{\"text\":\"packed\"}\n"));
     write(&root.join(".hidden.md"), b"never seen");
+    write(&root.join("feed.gz"), &gzip(b"Gzipped text."));
 
     let walked = read_path(root);
     let skips = skipped(&walked);
-    assert_eq!(skips.len(), 3, "hidden files are not counted: {walked:?}");
+    assert_eq!(skips.len(), 4, "hidden files are not counted: {walked:?}");
     assert!(skips.iter().all(|n| n.reason == Reason::Unsupported));
-    assert!(skips[0].origin.ends_with("feed.json"));
+    assert!(skips[0].origin.ends_with("feed.gz") && skips[1].origin.ends_with("feed.json"));
 
     let named = read(vec![
         Input::Path(root.join("notes.md")),
         Input::Path(root.join("feed.json")),
         Input::Path(root.join("packed.dat")),
+        Input::Path(root.join("feed.gz")),
     ]);
-    assert_eq!(ids(&named), ["notes.md", "feed.json:1", "packed.dat:1"]);
+    assert_eq!(
+        ids(&named),
+        ["notes.md", "feed.json:1", "packed.dat:1", "feed.gz"]
+    );
     assert_eq!(articles(&named)[2].text, "packed");
+    assert_eq!(articles(&named)[3].text, "Gzipped text.");
 }
 
 // 4.
@@ -563,6 +569,13 @@ fn stdin_with_text_is_one_article() {
         .with_stdin(io::Cursor::new("  \n"))
         .collect();
     assert_eq!(only_skip(&empty).reason, Reason::Empty);
+
+    // Named twice, stdin is read once and then found empty.
+    let twice: Vec<_> = Corpus::new(vec![Input::Stdin, Input::Stdin], ReadOptions::default())
+        .with_stdin(io::Cursor::new("Body."))
+        .collect();
+    assert_eq!(ids(&twice), ["stdin"]);
+    assert_eq!(only_skip(&twice[1..]).reason, Reason::Empty);
 }
 
 #[test]
