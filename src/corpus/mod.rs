@@ -237,11 +237,15 @@ impl Corpus {
     }
 
     fn skip(&mut self, origin: String, reason: Reason, message: String) {
-        self.pending.push_back(Item::Skipped(Notice {
+        self.report(Notice {
             origin,
             reason,
             message,
-        }));
+        });
+    }
+
+    fn report(&mut self, skipped: Notice) {
+        self.pending.push_back(Item::Skipped(skipped));
     }
 
     /// Starts on the next input.
@@ -343,13 +347,7 @@ impl Corpus {
     ) {
         let reader = match decode::decompress(reader, compression) {
             Ok(r) => r,
-            Err(e) => {
-                return self.pending.push_back(Item::Skipped(decode::read_failure(
-                    origin,
-                    compression,
-                    &e,
-                )))
-            }
+            Err(e) => return self.report(decode::read_failure(origin, compression, &e)),
         };
         let mut peeked = Peeked::new(reader, decode::HEAD_BYTES);
         if format.is_none() && compression == Compression::None {
@@ -359,11 +357,7 @@ impl Corpus {
                 compression = magic;
                 match decode::decompress(Box::new(peeked), magic) {
                     Ok(r) => peeked = Peeked::new(r, decode::HEAD_BYTES),
-                    Err(e) => {
-                        return self
-                            .pending
-                            .push_back(Item::Skipped(decode::read_failure(origin, magic, &e)))
-                    }
+                    Err(e) => return self.report(decode::read_failure(origin, magic, &e)),
                 }
             }
         }
@@ -373,7 +367,7 @@ impl Corpus {
                 if format == Some(Format::JsonLines) {
                     notice.origin.push_str(":1");
                 }
-                return self.pending.push_back(Item::Skipped(notice));
+                return self.report(notice);
             }
         }
         if let Some(at) = decode::nul_offset(peeked.head()) {
