@@ -342,14 +342,10 @@ pub fn rebuild(
         Ok(summary) => {
             let _ = fs::remove_dir_all(&generation);
             Err(Error::NothingIndexed {
-                reason: if summary.tally.skipped() == 0 {
+                reason: if summary.tally.skipped_total() == 0 {
                     "the corpus holds no article".to_string()
                 } else {
-                    format!(
-                        "all {} inputs were skipped ({})",
-                        summary.tally.skipped(),
-                        summary.tally.skipped_by_reason_text()
-                    )
+                    format!("no article could be read ({})", summary.tally)
                 },
             })
         }

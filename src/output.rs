@@ -345,26 +345,30 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 }
 
 fn skipped_line(tally: &Tally) -> Option<String> {
-    let skipped = tally.skipped();
-    if skipped == 0 && tally.warnings == 0 {
-        return None;
-    }
-    let mut s = format!("skipped {}", plural(skipped, "input", "inputs"));
-    if skipped > 0 {
-        let reasons: Vec<String> = tally
-            .skipped_by_reason
+    let by_reason = |counts: &std::collections::BTreeMap<crate::corpus::Reason, u64>| {
+        counts
             .iter()
             .map(|(r, n)| format!("{n} {}", r.as_str()))
-            .collect();
-        s.push_str(&format!(" ({})", reasons.join(", ")));
-    }
-    if tally.warnings > 0 {
-        s.push_str(&format!(
-            "; {}",
-            plural(tally.warnings, "warning", "warnings")
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (skipped, warnings) = (tally.skipped_total(), tally.warnings_total());
+    let mut parts = Vec::new();
+    if skipped > 0 {
+        parts.push(format!(
+            "skipped {} ({})",
+            plural(skipped, "input", "inputs"),
+            by_reason(&tally.skipped)
         ));
     }
-    Some(s)
+    if warnings > 0 {
+        parts.push(format!(
+            "{} ({})",
+            plural(warnings, "warning", "warnings"),
+            by_reason(&tally.warnings)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The closing summary of `index`: every input accounted for.
