@@ -25,7 +25,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_file_bytes: 256 * 1024 * 1024 }
+        ReadOptions {
+            max_file_bytes: 256 * 1024 * 1024,
+        }
     }
 }
 
@@ -68,7 +70,10 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn new(inputs: Vec<Input>, options: ReadOptions) -> Corpus {
-        Corpus { _inputs: inputs, _options: options }
+        Corpus {
+            _inputs: inputs,
+            _options: options,
+        }
     }
 }
 

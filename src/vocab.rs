@@ -162,13 +162,18 @@ pub fn cues() -> &'static CuesFile {
 pub fn key(value: &str) -> String {
     let f = fold(value.trim());
     let f = f.strip_suffix("'s").unwrap_or(&f);
-    let spaced: String = f.chars().map(|c| if c == '-' || c == '.' { ' ' } else { c }).collect();
+    let spaced: String = f
+        .chars()
+        .map(|c| if c == '-' || c == '.' { ' ' } else { c })
+        .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 struct CountryEntry {
@@ -208,7 +213,10 @@ static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
             .chain(c.unofficial_name_list().iter().copied());
         for n in names {
             // Only Latin-script names can appear in English text.
-            if fold(n).bytes().all(|b| b.is_ascii_alphabetic() || b" '-.,()".contains(&b)) {
+            if fold(n)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b" '-.,()".contains(&b))
+            {
                 by_key.entry(key(n)).or_insert(i);
                 text_names.push((n.to_string(), i));
             }
@@ -221,7 +229,12 @@ static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
             text_names.push((name.clone(), i));
         }
     }
-    CountryTable { entries, by_code, by_key, text_names }
+    CountryTable {
+        entries,
+        by_code,
+        by_key,
+        text_names,
+    }
 });
 
 /// ISO 3166-1 alpha-2 code for any country name, demonym, alias or code; case and diacritics
@@ -236,13 +249,17 @@ pub fn country_code(value: &str) -> Option<&'static str> {
 /// English short name of a country code.
 pub fn country_name(code: &str) -> Option<&'static str> {
     let t = &*COUNTRIES;
-    t.by_code.get(code.to_ascii_uppercase().as_str()).map(|&i| t.entries[i].name.as_str())
+    t.by_code
+        .get(code.to_ascii_uppercase().as_str())
+        .map(|&i| t.entries[i].name.as_str())
 }
 
 /// Region of a country code ("Asia", "Europe", …).
 pub fn country_region(code: &str) -> Option<&'static str> {
     let t = &*COUNTRIES;
-    t.by_code.get(code.to_ascii_uppercase().as_str()).and_then(|&i| t.entries[i].region.as_deref())
+    t.by_code
+        .get(code.to_ascii_uppercase().as_str())
+        .and_then(|&i| t.entries[i].region.as_deref())
 }
 
 /// Every known country code, sorted.
@@ -255,14 +272,19 @@ pub fn country_codes() -> Vec<&'static str> {
 /// Country names, demonyms, aliases and institutions to look for in text, each with its code.
 pub fn country_text_names() -> impl Iterator<Item = (&'static str, &'static str)> {
     let t = &*COUNTRIES;
-    t.text_names.iter().map(move |(n, i)| (n.as_str(), t.entries[*i].code.as_str()))
+    t.text_names
+        .iter()
+        .map(move |(n, i)| (n.as_str(), t.entries[*i].code.as_str()))
 }
 
 static RANKS: LazyLock<(Vec<Rank>, HashMap<String, usize>)> = LazyLock::new(|| {
     let mut list = Vec::new();
     let mut by_key = HashMap::new();
     for (i, r) in ranks_file().ranks.iter().enumerate() {
-        list.push(Rank { name: r.name.clone(), grade: r.grade.clone() });
+        list.push(Rank {
+            name: r.name.clone(),
+            grade: r.grade.clone(),
+        });
         by_key.insert(key(&r.name), i);
         for f in &r.forms {
             by_key.insert(key(f), i);
@@ -296,35 +318,59 @@ fn slug_of<'a>(
 
 /// The topic slug for a slug or a label ("military technical" → `military-technical`).
 pub fn topic(value: &str) -> Option<&'static str> {
-    slug_of(value, topics_file().topics.iter().map(|t| (t.slug.as_str(), t.cues.as_slice())))
+    slug_of(
+        value,
+        topics_file()
+            .topics
+            .iter()
+            .map(|t| (t.slug.as_str(), t.cues.as_slice())),
+    )
 }
 
 /// Every topic slug.
 pub fn topics() -> Vec<&'static str> {
-    topics_file().topics.iter().map(|t| t.slug.as_str()).collect()
+    topics_file()
+        .topics
+        .iter()
+        .map(|t| t.slug.as_str())
+        .collect()
 }
 
 /// The outcome slug for a slug or label.
 pub fn outcome(value: &str) -> Option<&'static str> {
-    let entries = outcomes_file().outcomes.iter().map(|o| (o.slug.as_str(), o.phrases.as_slice()));
+    let entries = outcomes_file()
+        .outcomes
+        .iter()
+        .map(|o| (o.slug.as_str(), o.phrases.as_slice()));
     slug_of(value, entries)
 }
 
 /// Every outcome slug.
 pub fn outcomes() -> Vec<&'static str> {
-    outcomes_file().outcomes.iter().map(|o| o.slug.as_str()).collect()
+    outcomes_file()
+        .outcomes
+        .iter()
+        .map(|o| o.slug.as_str())
+        .collect()
 }
 
 /// The canonical series name for an event series or one of its aliases
 /// ("Azerbaijan International Defense Exhibition" → `ADEX`).
 pub fn event_series(value: &str) -> Option<&'static str> {
-    let entries = events_file().events.iter().map(|e| (e.series.as_str(), e.aliases.as_slice()));
+    let entries = events_file()
+        .events
+        .iter()
+        .map(|e| (e.series.as_str(), e.aliases.as_slice()));
     slug_of(value, entries)
 }
 
 /// Every event series name.
 pub fn event_series_names() -> Vec<&'static str> {
-    events_file().events.iter().map(|e| e.series.as_str()).collect()
+    events_file()
+        .events
+        .iter()
+        .map(|e| e.series.as_str())
+        .collect()
 }
 
 #[cfg(test)]
@@ -334,7 +380,12 @@ mod tests {
 
     fn sorted_unique<T: Ord + std::fmt::Debug>(what: &str, v: &[T]) {
         for w in v.windows(2) {
-            assert!(w[0] < w[1], "{what}: {:?} must come before {:?}", w[1], w[0]);
+            assert!(
+                w[0] < w[1],
+                "{what}: {:?} must come before {:?}",
+                w[1],
+                w[0]
+            );
         }
     }
 
@@ -351,22 +402,44 @@ mod tests {
         }
         round_trips(COUNTRIES_JSON, c);
         let r = ranks_file();
-        sorted_unique("ranks", &r.ranks.iter().map(|r| &r.name).collect::<Vec<_>>());
-        r.ranks.iter().for_each(|r| sorted_unique(&r.name, &r.forms));
+        sorted_unique(
+            "ranks",
+            &r.ranks.iter().map(|r| &r.name).collect::<Vec<_>>(),
+        );
+        r.ranks
+            .iter()
+            .for_each(|r| sorted_unique(&r.name, &r.forms));
         round_trips(RANKS_JSON, r);
         let t = topics_file();
-        sorted_unique("topics", &t.topics.iter().map(|t| &t.slug).collect::<Vec<_>>());
-        t.topics.iter().for_each(|t| sorted_unique(&t.slug, &t.cues));
-        t.topics.iter().for_each(|t| sorted_unique(&t.slug, &t.items));
+        sorted_unique(
+            "topics",
+            &t.topics.iter().map(|t| &t.slug).collect::<Vec<_>>(),
+        );
+        t.topics
+            .iter()
+            .for_each(|t| sorted_unique(&t.slug, &t.cues));
+        t.topics
+            .iter()
+            .for_each(|t| sorted_unique(&t.slug, &t.items));
         round_trips(TOPICS_JSON, t);
         let o = outcomes_file();
-        sorted_unique("outcomes", &o.outcomes.iter().map(|o| &o.slug).collect::<Vec<_>>());
-        o.outcomes.iter().for_each(|o| sorted_unique(&o.slug, &o.nouns));
+        sorted_unique(
+            "outcomes",
+            &o.outcomes.iter().map(|o| &o.slug).collect::<Vec<_>>(),
+        );
+        o.outcomes
+            .iter()
+            .for_each(|o| sorted_unique(&o.slug, &o.nouns));
         sorted_unique("signing words", &o.signing_words);
         round_trips(OUTCOMES_JSON, o);
         let e = events_file();
-        sorted_unique("events", &e.events.iter().map(|e| &e.series).collect::<Vec<_>>());
-        e.events.iter().for_each(|e| sorted_unique(&e.series, &e.aliases));
+        sorted_unique(
+            "events",
+            &e.events.iter().map(|e| &e.series).collect::<Vec<_>>(),
+        );
+        e.events
+            .iter()
+            .for_each(|e| sorted_unique(&e.series, &e.aliases));
         round_trips(EVENTS_JSON, e);
         let q = cues();
         for (name, list) in [
@@ -470,8 +543,14 @@ mod tests {
         assert_eq!(outcome("joint press statement"), Some("joint-statement"));
         assert_eq!(outcome("protocol signed"), Some("protocol-signed"));
         assert_eq!(outcomes().len(), 5);
-        assert_eq!(event_series("Azerbaijan International Defense Exhibition"), Some("ADEX"));
-        assert_eq!(event_series("shangri la dialogue"), Some("Shangri-La Dialogue"));
+        assert_eq!(
+            event_series("Azerbaijan International Defense Exhibition"),
+            Some("ADEX")
+        );
+        assert_eq!(
+            event_series("shangri la dialogue"),
+            Some("Shangri-La Dialogue")
+        );
         assert!(event_series_names().contains(&"IDEF"));
     }
 }
