@@ -1,0 +1,162 @@
+//! Countries in running text: names, demonyms, aliases and institutions (`Turkish`, `Iran's`,
+//! `Rafael`, `the Pentagon`) → ISO alpha-2 codes; and the cities that place a meeting.
+
+use super::matcher::{Case, Hit, Matcher};
+use crate::text::fold;
+use crate::vocab;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn case_of(name: &str) -> Case {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && name.chars().all(|c| !c.is_lowercase()) {
+        Case::Exact
+    } else {
+        Case::Capital
+    }
+}
+
+/// Letters that decomposed (NFD) text spells as a base letter and a combining mark.
+const DECOMPOSED: [(char, &str); 24] = [
+    ('á', "a\u{301}"),
+    ('â', "a\u{302}"),
+    ('ã', "a\u{303}"),
+    ('ä', "a\u{308}"),
+    ('å', "a\u{30A}"),
+    ('ç', "c\u{327}"),
+    ('é', "e\u{301}"),
+    ('è', "e\u{300}"),
+    ('ê', "e\u{302}"),
+    ('ğ', "g\u{306}"),
+    ('í', "i\u{301}"),
+    ('î', "i\u{302}"),
+    ('ñ', "n\u{303}"),
+    ('ó', "o\u{301}"),
+    ('ô', "o\u{302}"),
+    ('ö', "o\u{308}"),
+    ('ş', "s\u{327}"),
+    ('ú', "u\u{301}"),
+    ('ü', "u\u{308}"),
+    ('Ç', "C\u{327}"),
+    ('É', "E\u{301}"),
+    ('Ö', "O\u{308}"),
+    ('Ş', "S\u{327}"),
+    ('Ü', "U\u{308}"),
+];
+
+fn decompose(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match DECOMPOSED.iter().find(|(k, _)| *k == c) {
+            Some((_, d)) => out.push_str(d),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+static COUNTRIES: LazyLock<(Matcher, Vec<(&'static str, bool)>)> = LazyLock::new(|| {
+    let institutions: HashSet<&str> = vocab::countries_file()
+        .institutions
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut codes = Vec::new();
+    let mut seen = HashSet::new();
+    let mut patterns = Vec::new();
+    for (name, code) in vocab::country_text_names() {
+        // The folded spelling too: `Türkiye` is often written `Turkiye`.
+        let folded = {
+            let f = fold(name);
+            let mut c = f.chars();
+            c.next()
+                .map(|h| h.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        for n in [name.to_string(), folded, decompose(name)] {
+            if seen.insert(n.clone()) {
+                patterns.push((n.clone(), codes.len() as u32, case_of(&n)));
+                codes.push((code, institutions.contains(name)));
+            }
+        }
+    }
+    (Matcher::new(patterns), codes)
+});
+
+static CITIES: LazyLock<(Matcher, Vec<&'static str>)> = LazyLock::new(|| {
+    let cities = &vocab::countries_file().cities;
+    let patterns = cities
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (n.as_str(), i as u32, Case::Capital));
+    (
+        Matcher::new(patterns),
+        cities.iter().map(|(n, _)| n.as_str()).collect(),
+    )
+});
+
+/// Country mentions in `text`; see [`code`].
+pub fn find(text: &str) -> Vec<Hit> {
+    COUNTRIES.0.find(text)
+}
+
+/// The alpha-2 code of a hit from [`find`].
+pub fn code(hit: &Hit) -> &'static str {
+    COUNTRIES.1[hit.id as usize].0
+}
+
+/// Whether a hit from [`find`] names an institution or company rather than the country itself.
+pub fn is_institution(hit: &Hit) -> bool {
+    COUNTRIES.1[hit.id as usize].1
+}
+
+/// City mentions in `text`; see [`city`].
+pub fn find_cities(text: &str) -> Vec<Hit> {
+    CITIES.0.find(text)
+}
+
+/// The city's name for a hit from [`find_cities`].
+pub fn city(hit: &Hit) -> &'static str {
+    CITIES.1[hit.id as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        find(text).iter().map(code).collect()
+    }
+
+    #[test]
+    fn finds_names_demonyms_aliases_and_institutions() {
+        assert_eq!(
+            codes("Azerbaijani and Turkish officials met in Türkiye and Turkiye; Iran's envoy and the U.S. side"),
+            vec!["AZ", "TR", "TR", "TR", "IR", "US"]
+        );
+        assert_eq!(
+            codes(
+                "Yoav Har-Even, head of the Israeli Rafael company, met Pakistani and Saudi chiefs"
+            ),
+            vec!["IL", "IL", "PK", "SA"]
+        );
+        assert_eq!(
+            codes("Azerbaijani-Israeli relations, a Filipino general, an Emirati firm"),
+            vec!["AZ", "IL", "PH", "AE"]
+        );
+    }
+
+    #[test]
+    fn ignores_lower_case_words_and_bare_codes() {
+        assert!(codes("let us turkey in the oven, it is by the way").is_empty());
+        assert_eq!(codes("the US and UK"), vec!["US", "GB"]);
+        assert_eq!(codes("the Republic of Tu\u{308}rkiye"), vec!["TR"]);
+    }
+
+    #[test]
+    fn finds_cities() {
+        let t = "talks in New Delhi and BAKU, not in baku";
+        let names: Vec<_> = find_cities(t).iter().map(city).collect();
+        assert_eq!(names, vec!["New Delhi", "Baku"]);
+    }
+}

@@ -1,0 +1,276 @@
+//! Dates a passage states, resolved against the publication date: "On March 28", "28 March
+//! 2024", "the ministry reported on January 25", "on Sunday", "yesterday", "2024-03-28". A day
+//! without a year takes the publication year (the year before when that would put a held meeting
+//! in the future); without a publication date such a day cannot be resolved.
+
+use super::matcher::{within, Case, Hit, Matcher};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const SHORT_MONTHS: [(&str, u32); 12] = [
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const YESTERDAY: u32 = 200;
+const TODAY: u32 = 201;
+
+static WORDS: LazyLock<Matcher> = LazyLock::new(|| {
+    let mut p: Vec<(String, u32, Case)> = Vec::new();
+    p.extend(
+        MONTHS
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.to_string(), i as u32 + 1, Case::Capital)),
+    );
+    p.extend(
+        SHORT_MONTHS
+            .iter()
+            .map(|(m, n)| (format!("{m}."), *n, Case::Capital)),
+    );
+    p.extend(
+        SHORT_MONTHS
+            .iter()
+            .map(|(m, n)| (m.to_string(), *n, Case::Capital)),
+    );
+    p.extend(
+        WEEKDAYS
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.to_string(), 100 + i as u32, Case::Capital)),
+    );
+    p.push(("yesterday".into(), YESTERDAY, Case::Any));
+    p.push(("today".into(), TODAY, Case::Any));
+    Matcher::new(p)
+});
+
+/// Date words of an article (months, weekdays, yesterday), found once; ISO dates are read on demand.
+pub struct DateHits {
+    hits: Vec<Hit>,
+}
+
+impl DateHits {
+    pub fn new(text: &str) -> DateHits {
+        DateHits {
+            hits: WORDS.find(text),
+        }
+    }
+
+    /// The first date stated in `text[from..to]`. `ahead`: the meeting is announced, so a day
+    /// without a year lies on or after publication.
+    pub fn first(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        published: Option<NaiveDate>,
+        ahead: bool,
+    ) -> Option<NaiveDate> {
+        let iso = iso_date(&text[from..to]).map(|(at, d)| (from + at, d));
+        let word = within(&self.hits, from, to)
+            .iter()
+            .find_map(|h| resolve(text, h, published, ahead).map(|d| (h.start, d)));
+        match (iso, word) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+}
+
+fn resolve(text: &str, h: &Hit, published: Option<NaiveDate>, ahead: bool) -> Option<NaiveDate> {
+    match h.id {
+        1..=12 => month_day(text, h, published, ahead),
+        100..=106 => {
+            let p = published?;
+            let want = Weekday::try_from(h.id as u8 - 100).ok()?;
+            let mut d = p;
+            for _ in 0..7 {
+                if d.weekday() == want {
+                    return Some(d);
+                }
+                d = if ahead { d.succ_opt()? } else { d.pred_opt()? };
+            }
+            None
+        }
+        YESTERDAY => published?.checked_sub_days(Days::new(1)),
+        TODAY => published,
+        _ => None,
+    }
+}
+
+/// `March 28`, `March 28, 2024`, `28 March`, `28 March 2024`.
+fn month_day(text: &str, h: &Hit, published: Option<NaiveDate>, ahead: bool) -> Option<NaiveDate> {
+    let month = h.id;
+    let after = &text[h.end..];
+    let (day, year) = if let Some((d, rest)) = leading_number(after.trim_start_matches(' '), 2) {
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_lowercase());
+        let rest = rest.trim_start_matches([',', ' ']);
+        (
+            d,
+            leading_number(rest, 4)
+                .filter(|(y, _)| *y >= 1900)
+                .map(|(y, _)| y as i32),
+        )
+    } else {
+        let head = text[..h.start].trim_end_matches(' ');
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        let d: u32 = head[head.len() - digits..].parse().ok()?;
+        let year = leading_number(after.trim_start_matches([',', ' ']), 4)
+            .filter(|(y, _)| *y >= 1900)
+            .map(|(y, _)| y as i32);
+        (d, year)
+    };
+    if let Some(y) = year {
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    let p = published?;
+    let d = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+    let slack = Days::new(3);
+    if !ahead && d > p.checked_add_days(slack)? {
+        NaiveDate::from_ymd_opt(p.year() - 1, month, day)
+    } else if ahead && d < p.checked_sub_days(slack)? {
+        NaiveDate::from_ymd_opt(p.year() + 1, month, day)
+    } else {
+        Some(d)
+    }
+}
+
+/// A number of at most `max` digits at the start of `s` (not followed by another digit).
+fn leading_number(s: &str, max: usize) -> Option<(u32, &str)> {
+    let n = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if n == 0 || n > max {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+/// The first `YYYY-MM-DD` in `s` with its offset.
+fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        let bounded = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && (i + 10 == b.len() || !b[i + 10].is_ascii_digit());
+        if shape && bounded {
+            if let Ok(d) = NaiveDate::parse_from_str(&s[i..i + 10], "%Y-%m-%d") {
+                return Some((i, d));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str, published: Option<&str>, ahead: bool) -> Option<String> {
+        let p = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
+        DateHits::new(text)
+            .first(text, 0, text.len(), p, ahead)
+            .map(|d| d.to_string())
+    }
+
+    #[test]
+    fn month_and_day_take_the_publication_year() {
+        assert_eq!(
+            date("On March 28, the minister met", Some("2024-03-29"), false).as_deref(),
+            Some("2024-03-28")
+        );
+        assert_eq!(
+            date(
+                "the ministry reported on January 25.",
+                Some("2022-01-26"),
+                false
+            )
+            .as_deref(),
+            Some("2022-01-25")
+        );
+        assert_eq!(
+            date("talks held on 28 March", Some("2024-04-02"), false).as_deref(),
+            Some("2024-03-28")
+        );
+        // A held meeting is not in the future: late December read in January is last year.
+        assert_eq!(
+            date("On December 30 they met", Some("2024-01-03"), false).as_deref(),
+            Some("2023-12-30")
+        );
+        assert_eq!(
+            date("will meet on January 5", Some("2023-12-28"), true).as_deref(),
+            Some("2024-01-05")
+        );
+    }
+
+    #[test]
+    fn written_years_weekdays_and_relative_days() {
+        assert_eq!(
+            date("On September 24, 2023 they met", None, false).as_deref(),
+            Some("2023-09-24")
+        );
+        assert_eq!(
+            date("on Sunday they met", Some("2024-06-04"), false).as_deref(),
+            Some("2024-06-02")
+        );
+        assert_eq!(
+            date("yesterday they met", Some("2024-06-04"), false).as_deref(),
+            Some("2024-06-03")
+        );
+        assert_eq!(
+            date("met on 2021-05-06 in", None, false).as_deref(),
+            Some("2021-05-06")
+        );
+    }
+
+    #[test]
+    fn no_year_and_no_publication_date_is_unknown() {
+        assert_eq!(date("On September 24, talks", None, false), None);
+        assert_eq!(
+            date("the war in 2020 and May they", Some("2024-01-01"), false),
+            None
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Ranks in running text: give it `Col-Gen`, `Lt. Gen.` or `Rear Admiral`, it gives back the
+//! vocabulary's rank (Colonel General, OF-8). The longest written form wins.
+
+use super::matcher::{Case, Hit, Matcher};
+use crate::vocab::{self, Rank};
+use std::sync::LazyLock;
+
+static RANKS: LazyLock<Matcher> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    for (i, r) in vocab::ranks_file().ranks.iter().enumerate() {
+        for form in r.forms.iter().chain([&r.name]) {
+            let acronym = form.chars().all(|c| c.is_ascii_uppercase());
+            let case = if acronym { Case::Exact } else { Case::Capital };
+            patterns.push((form.clone(), i as u32, case));
+        }
+    }
+    Matcher::new(patterns)
+});
+
+/// Rank mentions in `text`; see [`rank`].
+pub fn find(text: &str) -> Vec<Hit> {
+    RANKS.find(text)
+}
+
+/// The rank of a hit from [`find`].
+pub fn rank(hit: &Hit) -> &'static Rank {
+    &vocab::ranks()[hit.id as usize]
+}
+
+/// The rank at a vocabulary index.
+pub fn by_index(i: u32) -> &'static Rank {
+    &vocab::ranks()[i as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&'static str> {
+        find(text).iter().map(|h| rank(h).name.as_str()).collect()
+    }
+
+    #[test]
+    fn every_style_resolves_to_the_full_rank() {
+        assert_eq!(
+            names("Col-Gen A, Lt. Gen. B, Maj-Gen C, Rear Adm. D, Air Marshal E, AVM F, Brig. Gen. G, Colonel General H, Army General I, Gen. J"),
+            vec![
+                "Colonel General",
+                "Lieutenant General",
+                "Major General",
+                "Rear Admiral",
+                "Air Marshal",
+                "Air Vice Marshal",
+                "Brigadier General",
+                "Colonel General",
+                "Army General",
+                "General"
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_need_their_case_and_words_their_capital() {
+        assert_eq!(names("avm ltg the general public"), Vec::<&str>::new());
+        assert_eq!(
+            names("LTG Smith and Lieutenant general Jones"),
+            vec!["Lieutenant General", "Lieutenant General"]
+        );
+    }
+}

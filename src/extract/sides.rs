@@ -1,0 +1,79 @@
+//! Sides named without a person: "the Turkish delegation", "the Azerbaijani defense chief",
+//! "a Chinese military delegation", "heads of Turkish military companies". A side names a
+//! country; the assembler ties it to a person already named for that country when there is one.
+
+use super::people::Mention;
+use super::tokens::{bare, Kind, Tok};
+use crate::vocab;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    vocab::cues()
+        .side_heads
+        .iter()
+        .flat_map(|h| h.split(' ').last())
+        .collect()
+});
+
+/// Countries named as a side in a sentence, outside the description of a named person.
+pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(code) = t.kind.country() else {
+            continue;
+        };
+        if mentions
+            .iter()
+            .any(|m| t.start >= m.pre_start && t.start < m.end)
+        {
+            continue;
+        }
+        let head = toks[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|n| !matches!(n.kind, Kind::Punct(_) | Kind::Country(_) | Kind::Org(_)))
+            .any(|n| HEADS.contains(bare(&text[n.start..n.end]).to_lowercase().as_str()));
+        if head && !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{people, tokens::tokenize, Hits};
+
+    fn sides(text: &str) -> Vec<&'static str> {
+        let hits = Hits::new(text);
+        let toks = tokenize(text, 0, text.len(), &hits);
+        let ms = people::mentions(text, &toks, |_| false);
+        find(text, &toks, &ms)
+    }
+
+    #[test]
+    fn delegations_and_unnamed_chiefs_are_sides() {
+        assert_eq!(
+            sides("Then Colonel General Karim Valiyev met with the Turkish delegation."),
+            vec!["TR"]
+        );
+        assert_eq!(sides("the Azerbaijani defense chief met with Dmitry Pantus, chairman of the Belarusian Defense Industry Committee"), vec!["AZ"]);
+        assert_eq!(
+            sides("He received a Chinese military delegation"),
+            vec!["CN"]
+        );
+    }
+
+    #[test]
+    fn a_named_persons_description_is_no_side() {
+        assert!(
+            sides("Kazakh Deputy Defense Minister Lt-Gen Ruslan Shpekbayev arrived").is_empty()
+        );
+        assert!(
+            sides("cooperation between Azerbaijan and Kazakhstan in the fields of education")
+                .is_empty()
+        );
+    }
+}

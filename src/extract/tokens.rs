@@ -1,0 +1,258 @@
+//! Words of a sentence, each classed for finding people: a capitalised unknown word (a name
+//! part), an initial (`Z.`), a rank, a country word, an office word (`Minister`, `Forces`), an
+//! honorific, a place, an event name, or plain lower-case text and punctuation.
+
+use super::matcher::{within, word_char, Hit};
+use super::{countries, Hits};
+use crate::vocab;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A capitalised word that may be part of a name.
+    Cap,
+    /// `Z.`
+    Initial,
+    Lower,
+    Title,
+    /// Rank index in the vocabulary.
+    Rank(u32),
+    Country(&'static str),
+    /// An institution or company that stands for a country (`Rafael`, `Aselsan`).
+    Org(&'static str),
+    Place(&'static str),
+    Event,
+    /// Office and organisation words; capitalised function words; acronyms; numbers.
+    Office,
+    Stop,
+    Other,
+    Punct(char),
+}
+
+impl Kind {
+    /// The country a country word or an institution stands for.
+    pub fn country(self) -> Option<&'static str> {
+        match self {
+            Kind::Country(c) | Kind::Org(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+struct Words {
+    titles: HashSet<&'static str>,
+    office: HashSet<&'static str>,
+    stop: HashSet<&'static str>,
+    not_rank_after: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let c = vocab::cues();
+    let set = |v: &'static Vec<String>| v.iter().map(|s| s.trim_end_matches('.')).collect();
+    Words {
+        titles: set(&c.titles),
+        office: set(&c.office_words),
+        stop: set(&c.stop_words),
+        not_rank_after: set(&c.not_rank_after),
+    }
+});
+
+fn hit_at(hits: &[Hit], at: usize, to: usize) -> Option<Hit> {
+    within(hits, at, to)
+        .first()
+        .filter(|h| h.start == at)
+        .copied()
+}
+
+/// The word without a possessive `'s`.
+pub fn bare(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+/// Classes the words of `text[from..to]`.
+pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
+    let w = &*WORDS;
+    let mut out: Vec<Tok> = Vec::new();
+    let mut i = from;
+    while i < to {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct(c),
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let word_end = word_end(text, i, to);
+        let spanning = |h: Hit| h.end.max(word_end);
+        if let Some(h) = hit_at(&hits.ranks, i, to) {
+            let after_office = out
+                .last()
+                .is_some_and(|t| w.not_rank_after.contains(&text[t.start..t.end]));
+            let kind = if after_office {
+                Kind::Office
+            } else {
+                Kind::Rank(h.id)
+            };
+            out.push(Tok {
+                start: i,
+                end: h.end,
+                kind,
+            });
+            i = h.end;
+            continue;
+        }
+        if let Some(h) = hit_at(&hits.events, i, to) {
+            out.push(Tok {
+                start: i,
+                end: spanning(h),
+                kind: Kind::Event,
+            });
+            i = spanning(h);
+            continue;
+        }
+        if let Some(h) = hit_at(&hits.countries, i, to) {
+            let code = countries::code(&h);
+            let kind = if countries::is_institution(&h) {
+                Kind::Org(code)
+            } else {
+                Kind::Country(code)
+            };
+            out.push(Tok {
+                start: i,
+                end: spanning(h),
+                kind,
+            });
+            i = spanning(h);
+            continue;
+        }
+        if let Some(h) = hit_at(&hits.cities, i, to) {
+            out.push(Tok {
+                start: i,
+                end: spanning(h),
+                kind: Kind::Place(countries::city(&h)),
+            });
+            i = spanning(h);
+            continue;
+        }
+        let word = &text[i..word_end];
+        let dot = text[word_end..].starts_with('.');
+        let first = word.chars().next().unwrap_or(' ');
+        let (end, kind) = if word.chars().count() == 1 && first.is_uppercase() && dot {
+            (word_end + 1, Kind::Initial)
+        } else if w.titles.contains(word) {
+            (word_end + usize::from(dot), Kind::Title)
+        } else if !first.is_uppercase() {
+            (
+                word_end,
+                if first.is_alphabetic() {
+                    Kind::Lower
+                } else {
+                    Kind::Other
+                },
+            )
+        } else if w.office.contains(bare(word)) {
+            (word_end, Kind::Office)
+        } else if w.stop.contains(word) {
+            (word_end, Kind::Stop)
+        } else if word.chars().any(|c| c.is_ascii_digit())
+            || (word.len() > 1 && !word.chars().any(char::is_lowercase))
+        {
+            (word_end, Kind::Other)
+        } else {
+            (word_end, Kind::Cap)
+        };
+        out.push(Tok {
+            start: i,
+            end,
+            kind,
+        });
+        i = end;
+    }
+    out
+}
+
+/// End of the word at `i`: letters and digits, with inner hyphens and apostrophes.
+fn word_end(text: &str, i: usize, to: usize) -> usize {
+    let mut j = i;
+    let mut chars = text[i..to].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if word_char(c) {
+            j = i + k + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '\u{2019}')
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind)> {
+        let hits = Hits::new(text);
+        tokenize(text, 0, text.len(), &hits)
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn classes_ranks_countries_titles_initials_and_names() {
+        let k = kinds("Azerbaijani Defense Minister Col-Gen Zakir Hasanov met Mr. Yaşar Güler and Z.Hasanov in Baku.");
+        let expect = [
+            ("Azerbaijani", Kind::Country("AZ")),
+            ("Defense", Kind::Office),
+            ("Minister", Kind::Office),
+            ("Col-Gen", Kind::Rank(9)),
+            ("Zakir", Kind::Cap),
+            ("Hasanov", Kind::Cap),
+            ("met", Kind::Lower),
+            ("Mr.", Kind::Title),
+            ("Yaşar", Kind::Cap),
+            ("Güler", Kind::Cap),
+            ("and", Kind::Lower),
+            ("Z.", Kind::Initial),
+            ("Hasanov", Kind::Cap),
+            ("in", Kind::Lower),
+            ("Baku", Kind::Place("Baku")),
+            (".", Kind::Punct('.')),
+        ];
+        assert_eq!(
+            k,
+            expect
+                .iter()
+                .map(|(s, k)| (s.to_string(), *k))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn general_after_an_office_word_is_no_rank() {
+        let k = kinds("Director General Mr. Agil Gurbanov and Yoav Har-Even of Iran's navy");
+        assert_eq!(k[1], ("General".to_string(), Kind::Office));
+        assert!(k.contains(&("Har-Even".to_string(), Kind::Cap)));
+        assert!(k.contains(&("Iran's".to_string(), Kind::Country("IR"))));
+    }
+}
