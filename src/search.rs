@@ -390,7 +390,8 @@ fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.participants, 2.0);
     parser.set_field_boost(f.title, 1.5);
-    parser.parse_query(q).map_err(|e| query_error(q, e))
+    let q = crate::text::nfc(q.to_string());
+    parser.parse_query(&q).map_err(|e| query_error(&q, e))
 }
 
 fn query_error(query: &str, e: QueryParserError) -> Error {

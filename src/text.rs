@@ -1,6 +1,18 @@
 //! Text normalisation shared by extraction, indexing and search: folding a string to lower-case
 //! ASCII so that `Güler`, `GULER` and `guler` compare equal, and `Türkiye` finds `Turkiye`.
 
+/// The text in Unicode normal form C, so that `u` + combining diaeresis reads as `ü` for every
+/// later stage (a word split at a combining mark would be lost to search). Text already in NFC,
+/// as nearly all is, is returned without copying.
+pub fn nfc(s: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
 /// Folds `s` to lower-case ASCII: diacritics dropped, letters such as `ı`, `ə`, `ß`, `ł`
 /// transliterated, everything else kept. Used for look-ups, never for display.
 pub fn fold(s: &str) -> String {
@@ -40,7 +52,14 @@ fn fold_char(c: char, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, nfc};
+
+    #[test]
+    fn combining_marks_are_composed() {
+        assert_eq!(nfc("Gu\u{308}rak".to_string()), "G\u{fc}rak");
+        assert_eq!(nfc("Güler".to_string()), "Güler");
+        assert_eq!(nfc("plain".to_string()), "plain");
+    }
 
     #[test]
     fn folds_turkic_and_latin_diacritics() {

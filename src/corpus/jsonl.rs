@@ -267,7 +267,7 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
         }
     };
     if let Some(t) = &mut title {
-        *t = t.trim().to_string();
+        *t = crate::text::nfc(t.trim().to_string());
     }
     let article = Article {
         id,
@@ -276,7 +276,7 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
         title,
         source,
         url,
-        text,
+        text: crate::text::nfc(text),
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));

@@ -98,10 +98,10 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
         id,
         origin,
         published: plain.published,
-        title: plain.title,
+        title: plain.title.map(crate::text::nfc),
         source: None,
         url: None,
-        text: plain.text,
+        text: crate::text::nfc(plain.text),
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));

@@ -41,8 +41,7 @@ fn lower_is(text: &str, t: &Tok, w: &str) -> bool {
 pub fn describe(text: &str, pre: &[Tok]) -> Description {
     let segment = pre
         .split(|t| t.kind == Kind::Punct(','))
-        .filter(|s| s.iter().any(|t| is_head(text, t)))
-        .next_back();
+        .rfind(|s| s.iter().any(|t| is_head(text, t)));
     let Some(seg) = segment else {
         return Description::default();
     };
@@ -51,7 +50,13 @@ pub fn describe(text: &str, pre: &[Tok]) -> Description {
     // Office words right before the head belong to the position ("Defense Minister") unless an
     // organisation owns them ("Turkish Armed Forces Chief", "Iranian Army's General Staff Chief").
     let mut p = h;
-    while p > 0 && seg[p - 1].kind == Kind::Office && !possessive(text, &seg[p - 1]) {
+    // A rank word inside an office name is part of it ("General Staff Chief").
+    let office = |k: usize| {
+        seg[k].kind == Kind::Office
+            || (matches!(seg[k].kind, Kind::Rank(_))
+                && seg.get(k + 1).is_some_and(|t| t.kind == Kind::Office))
+    };
+    while p > 0 && office(p - 1) && !possessive(text, &seg[p - 1]) {
         p -= 1;
     }
     let mut start = p;

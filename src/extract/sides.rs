@@ -12,7 +12,7 @@ static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     vocab::cues()
         .side_heads
         .iter()
-        .flat_map(|h| h.split(' ').last())
+        .flat_map(|h| h.split(' ').next_back())
         .collect()
 });
 
