@@ -127,6 +127,9 @@ pub struct FilterArgs {
     /// Country by name, demonym or ISO code (Turkey, Türkiye, turkish, TR)
     #[arg(long, short = 'c', value_name = "C")]
     country: Vec<String>,
+    /// A country that must take part; repeat for meetings between countries (--with AZ --with TR)
+    #[arg(long, short = 'w', value_name = "C")]
+    with: Vec<String>,
     /// Region (Asia, Europe, Africa, Americas, Oceania)
     #[arg(long, value_name = "R")]
     region: Vec<String>,
@@ -160,6 +163,7 @@ impl FilterArgs {
     fn resolve(self) -> Result<Filters> {
         Ok(Filters {
             countries: self.country,
+            with_countries: self.with,
             regions: self.region,
             ranks: self.rank,
             events: self.event,

@@ -120,6 +120,8 @@ pub enum SortOrder {
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     pub countries: Vec<String>,
+    /// Countries that must all take part: `AZ` and `TR` give the meetings between the two.
+    pub with_countries: Vec<String>,
     pub regions: Vec<String>,
     /// A rank in any written form, a NATO grade (`OF-8`) or a star count (`3-star`).
     pub ranks: Vec<String>,
@@ -469,6 +471,13 @@ fn filter_queries(
         out.push(any_of(facet_terms(f.country, &filters.countries, &|v| {
             resolve_country(v).map(|c| Facet::from_path([c]))
         })?));
+    }
+    for c in &filters.with_countries {
+        out.push(any_of(facet_terms(
+            f.country,
+            std::slice::from_ref(c),
+            &|v| resolve_country(v).map(|c| Facet::from_path([c])),
+        )?));
     }
     if !filters.regions.is_empty() {
         out.push(any_of(facet_terms(f.region, &filters.regions, &|v| {

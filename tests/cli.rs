@@ -100,6 +100,39 @@ fn facet_counts_equal_a_count_over_the_hits() {
 }
 
 #[test]
+fn with_requires_every_country_and_country_takes_any() {
+    let env = sample_env();
+    let all = env.search(&["--limit", "1000"]);
+    let has = |m: &Meeting, c: &str| m.countries.iter().any(|x| x == c);
+    let between = env.search(&[
+        "--with",
+        "Azerbaijani",
+        "--with",
+        "Türkiye",
+        "--limit",
+        "1000",
+    ]);
+    let want: Vec<String> = all
+        .hits
+        .iter()
+        .filter(|(_, m)| has(m, "AZ") && has(m, "TR"))
+        .map(|(_, m)| m.id.clone())
+        .collect();
+    assert!(!want.is_empty());
+    let mut got = ids(&between.hits);
+    got.sort();
+    let mut want = want;
+    want.sort();
+    assert_eq!(got, want);
+    let either = env.search(&["--country", "TR", "--country", "RW", "--limit", "1000"]);
+    assert!(either.total > between.total);
+    assert!(either
+        .hits
+        .iter()
+        .all(|(_, m)| has(m, "TR") || has(m, "RW")));
+}
+
+#[test]
 fn date_ranges_hold() {
     let env = sample_env();
     let all = env.search(&["--limit", "1000"]);

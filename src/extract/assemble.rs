@@ -138,8 +138,13 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let mut previous_country = None;
         for m in &mentions {
             let mut m = m.clone();
-            if cues.attendance && !cues.meeting() {
-                // Lists of attendees name the country once for several people.
+            if cues.attendance
+                && !cues.meeting()
+                && m.position.is_none()
+                && m.organization.is_none()
+            {
+                // Lists of attendees name the country once for several people; someone with a
+                // post of their own may belong to either side, so they keep what is written.
                 m.country = m.country.or(previous_country);
             }
             let id = st.registry.add(&m);

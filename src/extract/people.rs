@@ -238,9 +238,17 @@ fn appositive(text: &str, toks: &[Tok], at: usize) -> Option<usize> {
         if stop {
             break;
         }
+        if matches!(t.kind, Kind::Rank(_) | Kind::Title) {
+            // "…, Commander of the Land Forces Army General X": the next person's description.
+            return None;
+        }
         e += 1;
     }
-    Some(e)
+    let next_is_person = toks.get(e).is_some_and(|t| t.kind == Kind::Punct(','))
+        && toks
+            .get(e + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Rank(_) | Kind::Title));
+    (!next_is_person).then_some(e)
 }
 
 /// A person of the article, as the registry knows them.
@@ -396,6 +404,25 @@ mod tests {
         assert_eq!(ms[0].organization.as_deref(), Some("Rafael"));
         assert_eq!(ms[1].country, Some("TR"));
         assert_eq!(ms[1].position.as_deref(), Some("Ambassador"));
+    }
+
+    #[test]
+    fn a_list_item_is_not_the_previous_name_s_appositive() {
+        let mut r = Registry::default();
+        let ms = people(
+            "The talks involved Navy Commander Admiral Ali Demir, Commander of the Land Forces General Veli Kaya, Ambassador of Kenya to Chile, Mr. John Mwangi and others.",
+            &mut r,
+        );
+        let names: Vec<_> = ms.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["Ali Demir", "Veli Kaya", "John Mwangi"]);
+        assert_eq!(ms[0].organization, None);
+        assert_eq!(
+            ms[1].position.as_deref(),
+            Some("Commander of the Land Forces")
+        );
+        assert_eq!(ms[1].organization, None);
+        assert_eq!(ms[2].position.as_deref(), Some("Ambassador"));
+        assert_eq!(ms[2].country, Some("KE"));
     }
 
     #[test]

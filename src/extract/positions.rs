@@ -150,7 +150,9 @@ pub fn describe_appositive(text: &str, app: &[Tok]) -> Description {
         .iter()
         .skip(of + 1)
         .skip_while(|t| {
-            (t.kind == Kind::Lower && &text[t.start..t.end] == "the")
+            // "of the Republic of Türkiye to …" names a country, not an organisation.
+            (t.kind == Kind::Lower && matches!(&text[t.start..t.end], "the" | "of"))
+                || matches!(&text[t.start..t.end], "Republic" | "Kingdom" | "Federation")
                 || matches!(t.kind, Kind::Country(_))
         })
         .take_while(|t| {
@@ -160,6 +162,10 @@ pub fn describe_appositive(text: &str, app: &[Tok]) -> Description {
             ) || lower_is(text, t, "of")
         })
         .collect();
+    let org = match org.iter().rposition(|t| !lower_is(text, t, "of")) {
+        Some(k) => &org[..=k],
+        None => &[][..],
+    };
     let organization = match (org.first(), org.last()) {
         (Some(a), Some(b)) => Some(text[a.start..b.end].to_string()),
         _ => None,
@@ -214,6 +220,11 @@ mod tests {
         describe(text, &tokenize(text, 0, text.len(), &hits))
     }
 
+    fn describe_appositive_text(text: &str) -> Description {
+        let hits = Hits::new(text);
+        describe_appositive(text, &tokenize(text, 0, text.len(), &hits))
+    }
+
     #[test]
     fn positions_and_organisations() {
         let d = describe_text("Turkish Armed Forces Chief of the General Staff");
@@ -237,6 +248,11 @@ mod tests {
             Some("Chief of the Main Intelligence Department")
         );
         assert_eq!(d.organization.as_deref(), Some("Turkish Armed Forces"));
+        let d = describe_appositive_text("the Ambassador of the Republic of Turkey to Azerbaijan");
+        assert_eq!(d.position.as_deref(), Some("Ambassador"));
+        assert_eq!(d.organization, None);
+        let d = describe_appositive_text("the head of the Israeli Rafael company");
+        assert_eq!(d.organization.as_deref(), Some("Rafael"));
         let d = describe_text("the Ambassador of the Republic of Türkiye to Azerbaijan,");
         assert_eq!(d.position.as_deref(), Some("Ambassador"));
         assert_eq!(
