@@ -55,6 +55,14 @@ pub enum Command {
         format: ExportFormat,
         network: Network,
     },
+    People {
+        index_dir: PathBuf,
+        query: Option<String>,
+        filters: Filters,
+        /// 0 = all.
+        limit: usize,
+        output: OutputOptions,
+    },
     /// Text made from the command-line definition (completions, the man page), printed as is.
     Print(Vec<u8>),
 }
@@ -164,6 +172,27 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             let index = index::open(&index_dir)?;
             let n = export::export(&index, query.as_deref(), &filters, format, network, out)?;
             Ok(if n == 0 {
+                Outcome::NoHits
+            } else {
+                Outcome::Done
+            })
+        }
+        Command::People {
+            index_dir,
+            query,
+            filters,
+            limit,
+            output,
+        } => {
+            let index = index::open(&index_dir)?;
+            let mut people = crate::people::people(&index, query.as_deref(), &filters)?;
+            let total = people.len();
+            if limit > 0 {
+                people.truncate(limit);
+            }
+            output::write_people(out, &people, total, output)
+                .map_err(|e| Error::io("writing people", e))?;
+            Ok(if total == 0 {
                 Outcome::NoHits
             } else {
                 Outcome::Done

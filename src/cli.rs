@@ -128,6 +128,22 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = Network::Country)]
         network: Network,
     },
+    /// List the people of the matching meetings (same filters as search), spellings merged.
+    ///
+    /// One line per person: name, countries, ranks, positions, meetings attended, first and last
+    /// meeting date. `Yaşar Güler`, `Yasar Guler` and `Mr. Y. Guler` are one person.
+    People {
+        /// Optional text query, as for search
+        query: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// People to show, most meetings first (0 = all)
+        #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+        limit: usize,
+        /// One JSON object per line: {"name","countries","ranks","positions","meetings","first","last"}
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -348,6 +364,18 @@ impl Cli {
                 filters: filters.resolve()?,
                 format,
                 network,
+            },
+            Cmd::People {
+                query,
+                filters,
+                limit,
+                json,
+            } => Command::People {
+                index_dir,
+                query,
+                filters: filters.resolve()?,
+                limit,
+                output: output(json),
             },
             Cmd::Completions { shell } => {
                 use clap::CommandFactory;

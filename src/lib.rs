@@ -55,6 +55,7 @@ pub mod extract;
 pub mod index;
 pub mod model;
 pub mod output;
+pub mod people;
 pub mod schema;
 pub mod search;
 pub mod text;

@@ -354,6 +354,63 @@ pub fn write_facets(
     Ok(())
 }
 
+/// `attache people`: JSON Lines, or a table for people.
+pub fn write_people(
+    out: &mut dyn Write,
+    people: &[crate::people::Person],
+    total: usize,
+    options: OutputOptions,
+) -> io::Result<()> {
+    if options.json {
+        for p in people {
+            json_line(out, p)?;
+        }
+        return Ok(());
+    }
+    let style = Style { on: options.color };
+    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
+    let width = people
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!(
+            "{:<width$}  {:>8}  {:<10}  {:<10}  countries  ranks · positions",
+            "name", "meetings", "first", "last"
+        ))
+    )?;
+    for p in people {
+        let about: Vec<&str> = p
+            .ranks
+            .iter()
+            .chain(&p.positions)
+            .map(String::as_str)
+            .collect();
+        writeln!(
+            out,
+            "{:<width$}  {:>8}  {:<10}  {:<10}  {:<9}  {}",
+            p.name,
+            p.meetings,
+            day(p.first),
+            day(p.last),
+            p.countries.join(","),
+            about.join(" · ")
+        )?;
+    }
+    if people.len() < total {
+        writeln!(
+            out,
+            "{} of {total} people shown (--limit 0 shows all)",
+            people.len()
+        )?;
+    }
+    Ok(())
+}
+
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -295,3 +295,35 @@ fn the_quickwit_config_declares_every_exported_field_with_its_type() {
         }
     }
 }
+
+#[test]
+fn people_merge_spellings_and_count_their_meetings() {
+    let env = sample_env();
+    let out = env
+        .cmd()
+        .args(["people", "--json", "--limit", "0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let people: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let gulers: Vec<&Value> = people
+        .iter()
+        .filter(|p| attache::text::fold(p["name"].as_str().unwrap()).ends_with("guler"))
+        .collect();
+    assert_eq!(gulers.len(), 1, "{gulers:?}");
+    let meetings = gulers[0]["meetings"].as_u64().unwrap() as usize;
+    assert_eq!(
+        meetings,
+        env.search(&["--person", "Yasar Guler", "--limit", "100"])
+            .total
+    );
+    // Every participant of every meeting is counted once per meeting.
+    let all = env.search(&["--limit", "10000"]);
+    let attended: usize = all.hits.iter().map(|(_, m)| m.participants.len()).sum();
+    let counted: u64 = people.iter().map(|p| p["meetings"].as_u64().unwrap()).sum();
+    assert_eq!(counted as usize, attended);
+}
