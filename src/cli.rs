@@ -90,6 +90,10 @@ pub enum Cmd {
         /// Facets to count, comma-separated: country, region, rank, grade, event, topic, outcome
         #[arg(long, value_delimiter = ',', value_name = "LIST")]
         facets: Vec<String>,
+        /// Each real meeting once: reports of one encounter in several articles are one hit
+        /// (with "reports": N), and counts count meetings
+        #[arg(long)]
+        collapse: bool,
         /// JSON Lines: one `hit` line per meeting, then one `summary` line
         #[arg(long)]
         json: bool,
@@ -104,6 +108,9 @@ pub enum Cmd {
         /// Also count meetings per year or month (a timeline)
         #[arg(long, value_enum, value_name = "PERIOD")]
         by: Option<PeriodArg>,
+        /// Count each real meeting once, however many articles report it
+        #[arg(long)]
+        collapse: bool,
         #[command(flatten)]
         filters: FilterArgs,
         /// One JSON object: {"total":N,"facets":{...}} (and "timeline":{PERIOD:N,...} with --by)
@@ -315,6 +322,7 @@ impl Cli {
                 limit,
                 offset,
                 facets,
+                collapse,
                 json,
             } => Command::Search {
                 index_dir,
@@ -329,6 +337,7 @@ impl Cli {
                     offset,
                     facets: facet_names(facets)?,
                     timeline: None,
+                    collapse,
                 },
                 output: output(json),
             },
@@ -336,6 +345,7 @@ impl Cli {
                 query,
                 field,
                 by,
+                collapse,
                 filters,
                 json,
             } => Command::Facets {
@@ -349,6 +359,7 @@ impl Cli {
                         PeriodArg::Year => Period::Year,
                         PeriodArg::Month => Period::Month,
                     }),
+                    collapse,
                     ..SearchRequest::default()
                 },
                 output: output(json),

@@ -48,6 +48,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod collapse;
 pub mod corpus;
 pub mod error;
 pub mod export;

@@ -31,12 +31,29 @@ pub enum SearchLine {
         /// BM25 score; null when sorted by date.
         score: Option<f32>,
         meeting: Box<Meeting>,
+        /// With `--collapse`: the real meeting's key (smallest report id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting_key: Option<String>,
+        /// With `--collapse`: how many reports of this meeting matched.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reports: Option<usize>,
+        /// With `--collapse`: each report, best first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reported_by: Option<Vec<ReportedBy>>,
     },
     Summary {
         /// Matching meetings over all pages.
         total: usize,
         facets: BTreeMap<String, Counts>,
     },
+}
+
+/// One report of a collapsed meeting.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ReportedBy {
+    pub meeting: String,
+    pub article: String,
+    pub source: Option<String>,
 }
 
 /// `facets --json`.
@@ -235,6 +252,17 @@ pub fn write_search(
                 &SearchLine::Hit {
                     score: hit.score,
                     meeting: Box::new(hit.meeting.clone()),
+                    meeting_key: hit.reports.as_ref().map(|r| r.key.clone()),
+                    reports: hit.reports.as_ref().map(|r| r.by.len()),
+                    reported_by: hit.reports.as_ref().map(|r| {
+                        r.by.iter()
+                            .map(|(meeting, article, source)| ReportedBy {
+                                meeting: meeting.clone(),
+                                article: article.clone(),
+                                source: source.clone(),
+                            })
+                            .collect()
+                    }),
                 },
             )?;
         }
@@ -266,7 +294,23 @@ pub fn write_search(
             .as_deref()
             .map(|s| format!(" · {s}"))
             .unwrap_or_default();
-        writeln!(out, "   {}", style.dim(&format!("{}{source}", m.id)))?;
+        match &hit.reports {
+            Some(r) if r.by.len() > 1 => {
+                let by: Vec<String> =
+                    r.by.iter()
+                        .map(|(id, _, source)| match source {
+                            Some(s) => format!("{id} · {s}"),
+                            None => id.clone(),
+                        })
+                        .collect();
+                writeln!(
+                    out,
+                    "   {}",
+                    style.dim(&format!("{} reports: {}", r.by.len(), by.join(", ")))
+                )?;
+            }
+            _ => writeln!(out, "   {}", style.dim(&format!("{}{source}", m.id)))?,
+        }
         writeln!(out)?;
     }
     let shown = response.hits.len();

@@ -150,6 +150,9 @@ pub struct SearchRequest {
     pub facets: Vec<FacetName>,
     /// Also count matches per year or month of their date.
     pub timeline: Option<Period>,
+    /// Each real meeting once: reports of one encounter in different articles are grouped
+    /// (see [`crate::collapse`]); total, facets and timeline count meetings, not reports.
+    pub collapse: bool,
 }
 
 impl Default for SearchRequest {
@@ -162,6 +165,7 @@ impl Default for SearchRequest {
             offset: 0,
             facets: FacetName::DEFAULT.to_vec(),
             timeline: None,
+            collapse: false,
         }
     }
 }
@@ -181,6 +185,17 @@ pub struct Hit {
     pub score: Option<f32>,
     pub meeting: Meeting,
     pub snippet: Option<Snippet>,
+    /// With [`SearchRequest::collapse`]: the meeting's key and every report of it, best first.
+    pub reports: Option<Reports>,
+}
+
+/// The reports of one real meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reports {
+    /// Smallest meeting id among the reports: stable whichever report ranks first.
+    pub key: String,
+    /// (meeting id, article id, source) of each report, best first.
+    pub by: Vec<(String, String, Option<String>)>,
 }
 
 /// What a search found.
@@ -246,6 +261,9 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
     let f = schema::fields();
     let (text_query, query) =
         matching_query(index, &searcher, request.query.as_deref(), &request.filters)?;
+    if request.collapse {
+        return search_collapsed(&searcher, request, text_query, &*query);
+    }
 
     let mut facet_collectors = MultiCollector::new();
     let facet_handles: Vec<_> = request
@@ -319,6 +337,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
             score,
             meeting,
             snippet: snippet.filter(|s| !s.fragment.is_empty()),
+            reports: None,
         });
     }
     Ok(SearchResponse {
@@ -330,6 +349,119 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 }
 
 type BoxedQuery = Box<dyn Query>;
+
+/// A search with each real meeting once: every match is loaded and grouped, then paged.
+fn search_collapsed(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    text_query: Option<BoxedQuery>,
+    query: &dyn Query,
+) -> Result<SearchResponse> {
+    let f = schema::fields();
+    let matches = searcher.search(query, &Count)?.max(1);
+    let by_date = request.sort == SortOrder::Date || text_query.is_none();
+    let ranked: Vec<(Option<f32>, DocAddress)> = if by_date {
+        let top = TopDocs::with_limit(matches)
+            .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
+        searcher
+            .search(query, &top)?
+            .into_iter()
+            .map(|(_, a)| (None, a))
+            .collect()
+    } else {
+        let top = TopDocs::with_limit(matches).order_by_score();
+        searcher
+            .search(query, &top)?
+            .into_iter()
+            .map(|(s, a)| (Some(s), a))
+            .collect()
+    };
+    let mut reports = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        reports.push(crate::collapse::Report {
+            score,
+            meeting: load_meeting(searcher, f, address)?,
+        });
+    }
+    let groups = crate::collapse::group(reports);
+    let merged: Vec<Meeting> = groups.iter().map(|g| g.merged.clone()).collect();
+    let facets = request
+        .facets
+        .iter()
+        .map(|&name| (name, sorted_counts(count_over(&merged, name).into_iter())))
+        .collect();
+    let timeline = request
+        .timeline
+        .map(|period| timeline_over(&merged, period))
+        .unwrap_or_default();
+    let snippets = match &text_query {
+        Some(q) => {
+            let mut generator = SnippetGenerator::create(searcher, &**q, f.text)?;
+            generator.set_max_num_chars(240);
+            Some(generator)
+        }
+        None => None,
+    };
+    let total = groups.len();
+    let hits = groups
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .map(|g| {
+            let snippet = snippets.as_ref().map(|gen| {
+                let s = gen.snippet(&g.merged.text);
+                Snippet {
+                    fragment: s.fragment().to_string(),
+                    highlighted: s.highlighted().to_vec(),
+                }
+            });
+            Hit {
+                score: g.score,
+                snippet: snippet.filter(|s| !s.fragment.is_empty()),
+                reports: Some(Reports {
+                    key: g.key,
+                    by: g
+                        .reports
+                        .iter()
+                        .map(|m| (m.id.clone(), m.article.clone(), m.source.clone()))
+                        .collect(),
+                }),
+                meeting: g.merged,
+            }
+        })
+        .collect();
+    Ok(SearchResponse {
+        total,
+        hits,
+        facets,
+        timeline,
+    })
+}
+
+/// Meetings per period of their dates, as the timeline collector counts them.
+fn timeline_over(meetings: &[Meeting], period: Period) -> Vec<(String, u64)> {
+    use chrono::Datelike;
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut unknown = 0;
+    for m in meetings {
+        match m.date {
+            Some(d) if period == Period::Year => {
+                *counts.entry(format!("{:04}", d.year())).or_default() += 1
+            }
+            Some(d) => {
+                *counts
+                    .entry(format!("{:04}-{:02}", d.year(), d.month()))
+                    .or_default() += 1
+            }
+            None => unknown += 1,
+        }
+    }
+    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+    if unknown > 0 {
+        out.push(("unknown".to_string(), unknown));
+    }
+    out
+}
 
 /// The text query alone (for snippets), and the whole query: text AND filters.
 fn matching_query(

@@ -105,7 +105,7 @@ pub fn parse_search(stdout: &[u8], status: i32) -> SearchOutput {
     let mut summary = None;
     for line in text.lines() {
         match serde_json::from_str::<SearchLine>(line).expect("a documented JSON line") {
-            SearchLine::Hit { score, meeting } => {
+            SearchLine::Hit { score, meeting, .. } => {
                 assert!(summary.is_none(), "hits come before the summary");
                 hits.push((score, *meeting));
             }
