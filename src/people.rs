@@ -31,7 +31,8 @@ pub struct Person {
     pub last: Option<NaiveDate>,
 }
 
-const HONORIFICS: [&str; 8] = ["mr", "mrs", "ms", "dr", "prof", "sir", "he", "hon"];
+/// Words before a name that are no part of it, folded.
+pub const HONORIFICS: [&str; 8] = ["mr", "mrs", "ms", "dr", "prof", "sir", "he", "hon"];
 
 /// A name's folded words, honorifics dropped: `Mr. Y. Güler` → `["y", "guler"]`.
 pub fn name_words(name: &str) -> Vec<String> {

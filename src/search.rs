@@ -778,8 +778,9 @@ fn filter_queries(
         let mut stream = tokenizer.token_stream(person);
         let mut words = Vec::new();
         while let Some(token) = stream.next() {
-            // Initials ("Y." in "Y. Guler") match too much to filter on.
-            if token.text.len() > 1 {
+            // Initials ("Y." in "Y. Guler") match too much to filter on; honorifics are no
+            // part of a name.
+            if token.text.len() > 1 && !crate::people::HONORIFICS.contains(&token.text.as_str()) {
                 words.push(token.text.clone());
             }
         }

@@ -185,6 +185,11 @@ fn a_text_query_ranks_the_named_meeting_first() {
     let b = env.search(&["--person", "kadioglu", "--limit", "100"]);
     assert!(a.total > 0);
     assert_eq!(ids(&a.hits), ids(&b.hits));
+    // Honorifics and initials are no obstacle: `Mr. Y. Güler` finds every Güler meeting.
+    let full = env.search(&["--person", "Yaşar Güler", "--limit", "100"]);
+    let short = env.search(&["--person", "Mr. Y. Guler", "--limit", "100"]);
+    assert!(full.total > 0);
+    assert_eq!(ids(&full.hits), ids(&short.hits));
 }
 
 #[test]
