@@ -57,6 +57,28 @@ pub enum Cmd {
         #[arg(long, value_name = "MIB")]
         memory: Option<usize>,
     },
+    /// Add articles to the index, or update them: new articles are added, changed ones (same id,
+    /// other content) have their meetings replaced, unchanged ones are skipped.
+    ///
+    /// Creates the index if there is none. All changes become visible to searches at once, when
+    /// the run commits; a run that fails or is killed changes nothing.
+    Add {
+        /// Files or directories, as for `index`; `-` for stdin
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Indexing threads [default: cores, at most 8]
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Indexing memory budget in MiB, shared by the threads [default: 64 per thread]
+        #[arg(long, value_name = "MIB")]
+        memory: Option<usize>,
+    },
+    /// Remove articles from the index: their meetings and their record.
+    Delete {
+        /// The article's id, as in a record's `article` field; repeat for several
+        #[arg(long = "article", value_name = "ID", required = true)]
+        articles: Vec<String>,
+    },
     /// Print the meetings extracted from articles, without indexing (sample articles when no PATH).
     Extract {
         #[arg(value_name = "PATH")]
@@ -198,6 +220,18 @@ fn inputs(paths: Vec<PathBuf>) -> Vec<Input> {
         .collect()
 }
 
+fn build_options(threads: Option<usize>, memory: Option<usize>) -> BuildOptions {
+    let mut build = BuildOptions::default();
+    if let Some(t) = threads {
+        build.threads = t.max(1);
+        build.memory_budget = 64 * 1024 * 1024 * build.threads;
+    }
+    if let Some(m) = memory {
+        build.memory_budget = m.max(1) * 1024 * 1024;
+    }
+    build
+}
+
 fn facet_names(names: Vec<String>) -> Result<Vec<FacetName>> {
     if names.is_empty() {
         return Ok(FacetName::DEFAULT.to_vec());
@@ -235,22 +269,26 @@ impl Cli {
                 paths,
                 threads,
                 memory,
-            } => {
-                let mut build = BuildOptions::default();
-                if let Some(t) = threads {
-                    build.threads = t.max(1);
-                    build.memory_budget = 64 * 1024 * 1024 * build.threads;
-                }
-                if let Some(m) = memory {
-                    build.memory_budget = m.max(1) * 1024 * 1024;
-                }
-                Command::Index {
-                    inputs: inputs(paths),
-                    index_dir,
-                    build,
-                    output: output(false),
-                }
-            }
+            } => Command::Index {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Add {
+                paths,
+                threads,
+                memory,
+            } => Command::Add {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Delete { articles } => Command::Delete {
+                articles,
+                index_dir,
+            },
             Cmd::Extract { paths, json } => Command::Extract {
                 inputs: inputs(paths),
                 output: output(json),

@@ -557,7 +557,14 @@ fn filter_queries(
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }
     match filters.status {
-        StatusFilter::Any => {}
+        // Every meeting status, named: the index also holds ledger documents (one per article,
+        // see `index::ledger`), which are no meetings.
+        StatusFilter::Any => out.push(any_of(
+            Status::ALL
+                .iter()
+                .map(|s| Term::from_field_text(f.status, s.as_str()))
+                .collect(),
+        )),
         StatusFilter::HeldOnly => out.push(status_query(Status::Held)),
         StatusFilter::Only(s) => out.push(status_query(s)),
     }
