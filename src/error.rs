@@ -111,13 +111,13 @@ impl Error {
     /// Words a failure met while writing the index at `dir` as [`Error::Unwritable`] when it
     /// was the disk's or the directory's (full, read-only); other errors pass through.
     pub fn while_writing(self, dir: &std::path::Path) -> Error {
-        let io = match &self {
-            Error::Io { source, .. } => Some(clone_io(source)),
-            Error::Tantivy(t) => tantivy_io(t),
-            _ => None,
+        let (context, io) = match &self {
+            Error::Io { context, source } => (context.clone(), Some(clone_io(source))),
+            Error::Tantivy(t) => ("writing".to_string(), tantivy_io(t)),
+            _ => (String::new(), None),
         };
         match io {
-            Some(e) if is_write_failure(&e) => Error::write(dir, "writing", e),
+            Some(e) if is_write_failure(&e) => Error::write(dir, context, e),
             _ => self,
         }
     }

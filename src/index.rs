@@ -332,7 +332,7 @@ pub fn rebuild(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildSummary> {
-    check_layout(dir)?;
+    check_layout(dir).map_err(|e| e.while_writing(dir))?;
     fs::create_dir_all(dir).map_err(|e| Error::write(dir, "creating the directory", e))?;
     let lock = lock::acquire(dir)?;
     let live = live_generation(dir)?;
@@ -446,7 +446,7 @@ fn build_generation(
     }
     // Dropping the receiver (above, on error) stops the reader at its next send.
     let _ = reader.join();
-    result?;
+    result.map_err(|e| update::worker_error(&mut writer, e))?;
     hold::point("indexed");
     writer.commit()?;
     writer.wait_merging_threads()?;

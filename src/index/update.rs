@@ -71,7 +71,7 @@ struct Target {
 /// Takes the lock, clears what dead writers left, and opens the live generation (or, with
 /// `create`, a new one when there is none).
 fn open_target(dir: &Path, create: bool) -> Result<Target> {
-    super::check_layout(dir)?;
+    super::check_layout(dir).map_err(|e| e.while_writing(dir))?;
     if !create && super::live_generation(dir)?.is_none() {
         return Err(Error::NoIndex {
             path: dir.to_path_buf(),
@@ -160,7 +160,7 @@ fn add_to(
 ) -> Result<UpdateSummary> {
     let threads = options.threads.max(1);
     let budget = options.memory_budget.max(threads * 16 * 1024 * 1024);
-    let writer: IndexWriter = target.index.writer_with_num_threads(threads, budget)?;
+    let mut writer: IndexWriter = target.index.writer_with_num_threads(threads, budget)?;
     let searcher = crate::search::searcher(&target.index)?;
     let mut summary = UpdateSummary {
         created: target.new_generation.is_some(),
@@ -186,7 +186,8 @@ fn add_to(
                 &mut written,
                 &mut summary,
                 progress,
-            )?;
+            )
+            .map_err(|e| worker_error(&mut writer, e))?;
         }
     }
     if summary.tally.articles == 0 {
@@ -202,6 +203,18 @@ fn add_to(
         target.commit(dir, writer, "add")?;
     }
     Ok(summary)
+}
+
+/// The error that stopped the writer's threads, in place of `error`, which only says that they
+/// stopped ("an index writer was killed"): a full disk, say. Nothing is committed.
+pub(super) fn worker_error(writer: &mut IndexWriter, error: Error) -> Error {
+    match writer.prepare_commit() {
+        Err(cause) => Error::from(cause),
+        Ok(prepared) => {
+            let _ = prepared.abort();
+            error
+        }
+    }
 }
 
 /// What to do with one article of an `add`.
