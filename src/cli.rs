@@ -10,7 +10,9 @@ use crate::corpus::Input;
 use crate::error::Result;
 use crate::index::{default_index_dir, BuildOptions};
 use crate::model::Status;
-use crate::search::{parse_date_bound, FacetName, Filters, SearchRequest, SortOrder, StatusFilter};
+use crate::search::{
+    check_date_range, parse_date_bound, FacetName, Filters, SearchRequest, SortOrder, StatusFilter,
+};
 
 /// Search engine for defense diplomacy: who met whom, with what rank, at which event, on what
 /// topic, with what outcome — one document per meeting, extracted from news articles.
@@ -183,6 +185,9 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     fn resolve(self) -> Result<Filters> {
+        let from = self.from.map(|d| parse_date_bound(&d, false)).transpose()?;
+        let to = self.to.map(|d| parse_date_bound(&d, true)).transpose()?;
+        check_date_range(from, to)?;
         Ok(Filters {
             countries: self.country,
             with_countries: self.with,
@@ -192,8 +197,8 @@ impl FilterArgs {
             topics: self.topic,
             outcomes: self.outcome,
             person: self.person,
-            from: self.from.map(|d| parse_date_bound(&d, false)).transpose()?,
-            to: self.to.map(|d| parse_date_bound(&d, true)).transpose()?,
+            from,
+            to,
             status: match self.status {
                 StatusArg::Held => StatusFilter::HeldOnly,
                 StatusArg::Planned => StatusFilter::Only(Status::Planned),
@@ -375,5 +380,16 @@ mod tests {
         assert!(bad.into_command().is_err());
         let bad = Cli::try_parse_from(["attache", "search", "--facets", "colour"]).unwrap();
         assert!(bad.into_command().is_err());
+        let reversed = [
+            "attache",
+            "facets",
+            "--from",
+            "2024-03",
+            "--to",
+            "2024-02-29",
+        ];
+        let bad = Cli::try_parse_from(reversed).unwrap();
+        let err = bad.into_command().unwrap_err().to_string();
+        assert!(err.contains("--from must not be after --to"), "{err}");
     }
 }

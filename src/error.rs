@@ -17,11 +17,13 @@ pub enum Error {
     #[error("{} is not an attache index directory (it holds other files)\n  hint: choose an empty or new directory for --index", path.display())]
     NotAnIndexDir { path: PathBuf },
 
-    #[error("invalid query {query:?}: {message}\n  hint: {hint}")]
+    #[error("invalid query {query:?}: {message}{}\n  hint: {hint}", caret(query, *column))]
     InvalidQuery {
         query: String,
         message: String,
         hint: String,
+        /// Where the mistake is, 1-based in characters, when known.
+        column: Option<usize>,
     },
 
     #[error("unknown {facet} {value:?}{}", suggest(suggestions))]
@@ -64,6 +66,16 @@ pub enum Error {
 
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// The query on a line of its own with a caret under `column`.
+fn caret(query: &str, column: Option<usize>) -> String {
+    match column {
+        Some(c) if !query.contains(['\n', '\r']) => {
+            format!("\n    {query}\n    {}^", " ".repeat(c.saturating_sub(1)))
+        }
+        _ => String::new(),
+    }
 }
 
 fn suggest(suggestions: &[String]) -> String {
@@ -188,6 +200,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_error_shows_where() {
+        let e = Error::InvalidQuery {
+            query: "country:(TR AND".into(),
+            message: "unbalanced parenthesis at column 9: `(` is never closed".into(),
+            hint: "close it with `)`".into(),
+            column: Some(9),
+        };
+        assert_eq!(
+            e.to_string(),
+            "invalid query \"country:(TR AND\": unbalanced parenthesis at column 9: `(` is \
+             never closed\n    country:(TR AND\n            ^\n  hint: close it with `)`"
+        );
+    }
 
     #[test]
     fn unknown_value_names_the_closest_values() {

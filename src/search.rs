@@ -15,6 +15,8 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+mod syntax;
+
 use crate::error::{Error, Result};
 use crate::index::{date_value, event_facet};
 use crate::model::{split_event, Meeting, Status};
@@ -225,6 +227,18 @@ pub fn parse_date_bound(value: &str, end: bool) -> Result<NaiveDate> {
     }
 }
 
+/// Refuses a range whose start is after its end.
+pub fn check_date_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => Err(Error::InvalidArgument {
+            what: "date range",
+            value: format!("--from {from} --to {to}"),
+            expected: "--from must not be after --to; swap them".to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// A reader that sees the last committed state.
 pub fn searcher(index: &Index) -> Result<Searcher> {
     let reader = index
@@ -392,20 +406,40 @@ fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.participants, 2.0);
     parser.set_field_boost(f.title, 1.5);
-    let q = crate::text::nfc(q.to_string());
+    let q = crate::text::normalize(q.to_string());
+    let fields = syntax::QueryFields {
+        searchable: QUERY_FIELDS,
+        filters: &[
+            ("country", "--country or --with"),
+            ("region", "--region"),
+            ("rank", "--rank"),
+            ("grade", "--rank"),
+            ("event", "--event"),
+            ("topic", "--topic"),
+            ("outcome", "--outcome"),
+            ("date", "--from and --to"),
+            ("status", "--status"),
+            ("record", "a text field"),
+        ],
+    };
+    if let Err(e) = syntax::check(&q, &fields) {
+        return Err(Error::InvalidQuery {
+            query: q.clone(),
+            message: e.message,
+            hint: e.hint,
+            column: Some(e.column),
+        });
+    }
     parser.parse_query(&q).map_err(|e| query_error(&q, e))
 }
 
+/// The fields a text query may name.
+const QUERY_FIELDS: &[&str] = &["text", "title", "participants", "source", "article"];
+
 fn query_error(query: &str, e: QueryParserError) -> Error {
-    let fields: Vec<&str> = schema::fields()
-        .schema
-        .fields()
-        .filter(|(_, entry)| entry.is_indexed())
-        .map(|(_, entry)| entry.name())
-        .collect();
     let hint = match &e {
         QueryParserError::FieldDoesNotExist(_) => {
-            format!("searchable fields are {}", fields.join(", "))
+            format!("the fields are {}", QUERY_FIELDS.join(", "))
         }
         QueryParserError::SyntaxError(_) => {
             "check quotes and parentheses; words are ANDed, use OR, -word, \"a phrase\", field:word"
@@ -420,6 +454,7 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
         query: query.to_string(),
         message: e.to_string(),
         hint,
+        column: None,
     }
 }
 
@@ -538,15 +573,7 @@ fn filter_queries(
             )));
         }
     }
-    if let (Some(from), Some(to)) = (filters.from, filters.to) {
-        if from > to {
-            return Err(Error::InvalidArgument {
-                what: "date range",
-                value: format!("--from {from} --to {to}"),
-                expected: "--from must not be after --to".to_string(),
-            });
-        }
-    }
+    check_date_range(filters.from, filters.to)?;
     if filters.from.is_some() || filters.to.is_some() {
         let lower = filters.from.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_date(f.date, date_value(d)))

@@ -98,10 +98,10 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
         id,
         origin,
         published: plain.published,
-        title: plain.title.map(crate::text::nfc),
+        title: plain.title.map(crate::text::normalize),
         source: None,
         url: None,
-        text: crate::text::nfc(plain.text),
+        text: crate::text::normalize(plain.text),
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));
@@ -196,7 +196,16 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     if !shaped {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(plausible)
+}
+
+/// Publication years attache accepts: four digits, from 1000. Year 0 (which the Gregorian
+/// calendar does not have) and the years before are typing or conversion mistakes.
+pub fn plausible(date: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    (1000..=9999).contains(&date.year()).then_some(date)
 }
 
 /// The first line, when it reads as a headline: short, not a sentence, set off by a blank line,
