@@ -269,6 +269,13 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
     if let Some(t) = &mut title {
         *t = crate::text::normalize(t.trim().to_string());
     }
+    let text = crate::text::normalize(text);
+    if text.trim().is_empty() {
+        return skip(
+            Reason::MissingText,
+            "`text` holds only invisible characters".into(),
+        );
+    }
     let article = Article {
         id,
         origin,
@@ -276,7 +283,7 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
         title,
         source,
         url,
-        text: crate::text::normalize(text),
+        text,
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));

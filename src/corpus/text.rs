@@ -94,6 +94,11 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
             ),
         });
     }
+    let text = crate::text::normalize(plain.text);
+    if text.trim().is_empty() {
+        let message = "no text besides the date line and invisible characters";
+        return vec![skip(origin, Reason::Empty, message.into())];
+    }
     let article = Article {
         id,
         origin,
@@ -101,7 +106,7 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
         title: plain.title.map(crate::text::normalize),
         source: None,
         url: None,
-        text: crate::text::normalize(plain.text),
+        text,
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));
