@@ -211,7 +211,10 @@ fn hostile_files_are_reported_with_file_and_reason() {
     assert!(
         khan.hits.iter().any(|(_, m)| m.article.starts_with('z')),
         "{:?}",
-        khan.hits.iter().map(|(_, m)| &m.article).collect::<Vec<_>>()
+        khan.hits
+            .iter()
+            .map(|(_, m)| &m.article)
+            .collect::<Vec<_>>()
     );
     // Impossible dates are no publication dates.
     let dated = env.search(&["--person", "Yannick", "--status", "any"]);
