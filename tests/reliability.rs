@@ -324,7 +324,7 @@ fn make_writable(dir: &Path) {
 }
 
 #[test]
-fn a_write_failing_mid_build_is_a_clear_error_and_changes_nothing() {
+fn a_write_failing_mid_write_is_a_clear_error_and_changes_nothing() {
     let env = Env::new();
     env.index(&[]);
     let before = answers(&env);
@@ -332,18 +332,21 @@ fn a_write_failing_mid_build_is_a_clear_error_and_changes_nothing() {
     let corpus = env.write("c.jsonl", synthetic_jsonl(3_000, 7));
     // A file-size limit fails writes with EFBIG as a full disk fails them with ENOSPC; the
     // signal a process gets at the limit is ignored, so the write returns the error.
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -f 64 && trap '' XFSZ && exec \"$0\" index \"$1\"")
-        .arg(env!("CARGO_BIN_EXE_attache"))
-        .arg(&corpus)
-        .env("ATTACHE_INDEX", env.index_dir())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("cannot write the index at"), "{stderr}");
-    assert!(stderr.contains("disk space"), "{stderr}");
-    assert_eq!(answers(&env), before);
+    for command in ["index", "add"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -f 64 && trap '' XFSZ && exec \"$0\" \"$1\" \"$2\"")
+            .arg(env!("CARGO_BIN_EXE_attache"))
+            .arg(command)
+            .arg(&corpus)
+            .env("ATTACHE_INDEX", env.index_dir())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert!(stderr.contains("cannot write the index at"), "{stderr}");
+        assert!(stderr.contains("disk space"), "{stderr}");
+        assert_eq!(answers(&env), before, "after a failed {command}");
+    }
     assert_eq!(env.index_entries(), entries);
 }
