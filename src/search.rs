@@ -272,20 +272,26 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let (addresses, total, mut facet_fruits) = if request.limit == 0 {
-        let (total, fruits) = searcher.search(&*query, &(Count, facet_collectors))?;
+        let (total, fruits) = searcher
+            .search(&*query, &(Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         (Vec::new(), total, fruits)
     } else if by_date {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let (top, total, fruits) = searcher
+            .search(&*query, &(top, Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
     } else {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_score();
-        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let (top, total, fruits) = searcher
+            .search(&*query, &(top, Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
     };
@@ -334,6 +340,21 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
         hits,
         facets,
     })
+}
+
+/// A query tantivy parsed but cannot run (`nosuchfield:*` becomes a query on a field that does
+/// not exist) is the user's mistake, not an internal failure.
+fn unusable_query(request: &SearchRequest, e: tantivy::TantivyError) -> Error {
+    use tantivy::TantivyError as T;
+    match (&request.query, e) {
+        (Some(q), T::FieldNotFound(_) | T::SchemaError(_)) => Error::InvalidQuery {
+            query: q.clone(),
+            message: "the query names a field that cannot be searched this way".into(),
+            hint: format!("the fields are {}", QUERY_FIELDS.join(", ")),
+            column: None,
+        },
+        (_, e) => Error::Tantivy(e),
+    }
 }
 
 fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<Meeting> {

@@ -142,7 +142,14 @@ fn check_terms(query: &str, fields: &QueryFields<'_>) -> Result<(), SyntaxError>
                 let bare = word.trim_start_matches(['-', '+']);
                 if let Some((field, value)) = split_field(bare) {
                     let at = column + (word.len() - bare.len());
-                    check_field(field, at, fields)?;
+                    check_field(&field, at, fields)?;
+                    if value == "*" {
+                        return Err(error(
+                            at,
+                            format!("`{field}:*` at column {at} is not supported"),
+                            "leave the query out to list every meeting",
+                        ));
+                    }
                     let opens_group = i < chars.len() && "(\"".contains(chars[i]);
                     if value.is_empty() && !opens_group {
                         return Err(error(
@@ -170,16 +177,24 @@ fn operator_at(chars: &[char], column: usize) -> &'static str {
     }
 }
 
-/// `title:summit` → (`title`, `summit`); a word whose `:` is escaped, or whose part before it is
-/// not a name, has no field.
-fn split_field(word: &str) -> Option<(&str, &str)> {
-    let colon = word.find(':')?;
-    let field = &word[..colon];
-    let named = !field.is_empty()
-        && field
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-    (named && !field.ends_with('\\')).then(|| (field, &word[colon + 1..]))
+/// `title:summit` → (`title`, `summit`). The field ends at the first `:` not escaped, and its
+/// escapes are undone as tantivy does (`a\ b:x` names the field `a b`).
+fn split_field(word: &str) -> Option<(String, &str)> {
+    let mut escaped = false;
+    let mut field = String::new();
+    for (i, c) in word.char_indices() {
+        match c {
+            _ if escaped => {
+                field.push(c);
+                escaped = false;
+            }
+            '\\' => escaped = true,
+            ':' if field.is_empty() => return None,
+            ':' => return Some((field, &word[i + 1..])),
+            _ => field.push(c),
+        }
+    }
+    None
 }
 
 fn check_field(field: &str, column: usize, fields: &QueryFields<'_>) -> Result<(), SyntaxError> {
@@ -251,6 +266,9 @@ mod tests {
             ("a -colour:x", 4, "unknown field"),
             ("country:TR", 1, "is a filter"),
             ("Güler title:", 7, "has no value"),
+            ("a title:*", 3, "not supported"),
+            ("\\+:*", 1, "unknown field `+`"),
+            ("x a\\ b:y", 3, "unknown field `a b`"),
         ];
         for (q, col, needle) in cases {
             let (got, message) = column(q).unwrap_or_else(|| panic!("{q} passed"));
