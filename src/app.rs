@@ -34,6 +34,16 @@ pub enum Command {
         build: BuildOptions,
         output: OutputOptions,
     },
+    Add {
+        inputs: Vec<Input>,
+        index_dir: PathBuf,
+        build: BuildOptions,
+        output: OutputOptions,
+    },
+    Delete {
+        articles: Vec<String>,
+        index_dir: PathBuf,
+    },
     Extract {
         inputs: Vec<Input>,
         output: OutputOptions,
@@ -89,10 +99,29 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             let corpus = Corpus::new(inputs, ReadOptions::default());
             let result = index::rebuild(&index_dir, corpus, &build, &progress);
             progress.finish();
-            let summary = result?;
-            output::write_build_summary(&mut std::io::stderr(), &summary, &index_dir)
-                .map_err(|e| Error::io("writing the summary", e))?;
-            Ok(Outcome::Done)
+            let s = result?;
+            summary(|err| output::write_build_summary(err, &s, &index_dir))
+        }
+        Command::Add {
+            inputs,
+            index_dir,
+            build,
+            output,
+        } => {
+            let progress = BuildProgress::new(output.quiet);
+            let corpus = Corpus::new(inputs, ReadOptions::default());
+            let result = index::update::add(&index_dir, corpus, &build, &progress);
+            progress.finish();
+            let s = result?;
+            summary(|err| output::write_update_summary(err, &s, &index_dir))
+        }
+        Command::Delete {
+            articles,
+            index_dir,
+        } => {
+            let result = index::update::delete(&index_dir, &articles);
+            let s = result?;
+            summary(|err| output::write_update_summary(err, &s, &index_dir))
         }
         Command::Extract { inputs, output } => {
             let corpus = Corpus::new(inputs, ReadOptions::default());
@@ -137,8 +166,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             request,
             output,
         } => {
-            let index = index::open(&index_dir)?;
-            let response = search::search(&index, &request)?;
+            let response =
+                index::reading::with_live_index(&index_dir, |i| search::search(i, &request))?;
             output::write_search(out, &request, &response, output)
                 .map_err(|e| Error::io("writing results", e))?;
             Ok(if response.hits.is_empty() && response.total == 0 {
@@ -152,8 +181,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             request,
             output,
         } => {
-            let index = index::open(&index_dir)?;
-            let response = search::search(&index, &request)?;
+            let response =
+                index::reading::with_live_index(&index_dir, |i| search::search(i, &request))?;
             output::write_facets(out, &response, output)
                 .map_err(|e| Error::io("writing counts", e))?;
             Ok(if response.total == 0 {
@@ -204,4 +233,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             Ok(Outcome::Done)
         }
     }
+}
+
+/// Writes a writer's closing summary on stderr.
+fn summary(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<Outcome> {
+    write(&mut std::io::stderr()).map_err(|e| Error::io("writing the summary", e))?;
+    Ok(Outcome::Done)
 }

@@ -12,7 +12,8 @@ use crate::export::{ExportFormat, Network};
 use crate::index::{default_index_dir, BuildOptions};
 use crate::model::Status;
 use crate::search::{
-    parse_date_bound, FacetName, Filters, Period, SearchRequest, SortOrder, StatusFilter,
+    check_date_range, parse_date_bound, FacetName, Filters, Period, SearchRequest, SortOrder,
+    StatusFilter,
 };
 
 /// Search engine for defense diplomacy: who met whom, with what rank, at which event, on what
@@ -59,6 +60,28 @@ pub enum Cmd {
         /// Indexing memory budget in MiB, shared by the threads [default: 64 per thread]
         #[arg(long, value_name = "MIB")]
         memory: Option<usize>,
+    },
+    /// Add articles to the index, or update them: new articles are added, changed ones (same id,
+    /// other content) have their meetings replaced, unchanged ones are skipped.
+    ///
+    /// Creates the index if there is none. All changes become visible to searches at once, when
+    /// the run commits; a run that fails or is killed changes nothing.
+    Add {
+        /// Files or directories, as for `index`; `-` for stdin
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Indexing threads [default: cores, at most 8]
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Indexing memory budget in MiB, shared by the threads [default: 64 per thread]
+        #[arg(long, value_name = "MIB")]
+        memory: Option<usize>,
+    },
+    /// Remove articles from the index: their meetings and their record.
+    Delete {
+        /// The article's id, as in a record's `article` field; repeat for several
+        #[arg(long = "article", value_name = "ID", required = true)]
+        articles: Vec<String>,
     },
     /// Print the meetings extracted from articles, without indexing (sample articles when no PATH).
     Extract {
@@ -221,6 +244,9 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     fn resolve(self) -> Result<Filters> {
+        let from = self.from.map(|d| parse_date_bound(&d, false)).transpose()?;
+        let to = self.to.map(|d| parse_date_bound(&d, true)).transpose()?;
+        check_date_range(from, to)?;
         Ok(Filters {
             countries: self.country,
             with_countries: self.with,
@@ -230,8 +256,8 @@ impl FilterArgs {
             topics: self.topic,
             outcomes: self.outcome,
             person: self.person,
-            from: self.from.map(|d| parse_date_bound(&d, false)).transpose()?,
-            to: self.to.map(|d| parse_date_bound(&d, true)).transpose()?,
+            from,
+            to,
             status: match self.status {
                 StatusArg::Held => StatusFilter::HeldOnly,
                 StatusArg::Planned => StatusFilter::Only(Status::Planned),
@@ -256,6 +282,18 @@ fn inputs(paths: Vec<PathBuf>) -> Vec<Input> {
             }
         })
         .collect()
+}
+
+fn build_options(threads: Option<usize>, memory: Option<usize>) -> BuildOptions {
+    let mut build = BuildOptions::default();
+    if let Some(t) = threads {
+        build.threads = t.max(1);
+        build.memory_budget = 64 * 1024 * 1024 * build.threads;
+    }
+    if let Some(m) = memory {
+        build.memory_budget = m.max(1) * 1024 * 1024;
+    }
+    build
 }
 
 fn facet_names(names: Vec<String>) -> Result<Vec<FacetName>> {
@@ -295,22 +333,26 @@ impl Cli {
                 paths,
                 threads,
                 memory,
-            } => {
-                let mut build = BuildOptions::default();
-                if let Some(t) = threads {
-                    build.threads = t.max(1);
-                    build.memory_budget = 64 * 1024 * 1024 * build.threads;
-                }
-                if let Some(m) = memory {
-                    build.memory_budget = m.max(1) * 1024 * 1024;
-                }
-                Command::Index {
-                    inputs: inputs(paths),
-                    index_dir,
-                    build,
-                    output: output(false),
-                }
-            }
+            } => Command::Index {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Add {
+                paths,
+                threads,
+                memory,
+            } => Command::Add {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Delete { articles } => Command::Delete {
+                articles,
+                index_dir,
+            },
             Cmd::Extract { paths, json } => Command::Extract {
                 inputs: inputs(paths),
                 output: output(json),
@@ -445,5 +487,16 @@ mod tests {
         assert!(bad.into_command().is_err());
         let bad = Cli::try_parse_from(["attache", "search", "--facets", "colour"]).unwrap();
         assert!(bad.into_command().is_err());
+        let reversed = [
+            "attache",
+            "facets",
+            "--from",
+            "2024-03",
+            "--to",
+            "2024-02-29",
+        ];
+        let bad = Cli::try_parse_from(reversed).unwrap();
+        let err = bad.into_command().unwrap_err().to_string();
+        assert!(err.contains("--from must not be after --to"), "{err}");
     }
 }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::app::OutputOptions;
 use crate::corpus::{Notice, Tally};
+use crate::index::update::UpdateSummary;
 use crate::index::{BuildSummary, Progress};
 use crate::model::{Article, Meeting, Participant};
 use crate::search::{FacetName, SearchRequest, SearchResponse, Snippet};
@@ -492,6 +493,7 @@ pub fn write_build_summary(
     s: &BuildSummary,
     index_dir: &std::path::Path,
 ) -> io::Result<()> {
+    taken_over_line(err, s.taken_over.as_ref())?;
     let [held, planned, calls] = s.meetings;
     writeln!(
         err,
@@ -511,6 +513,60 @@ pub fn write_build_summary(
         secs,
         s.articles_per_second(),
         s.bytes as f64 / 1e6 / secs.max(1e-9),
+        index_dir.display()
+    )
+}
+
+/// The note about a writer that died holding the lock.
+fn taken_over_line(
+    err: &mut dyn Write,
+    holder: Option<&crate::index::lock::Holder>,
+) -> io::Result<()> {
+    match holder {
+        Some(h) => writeln!(
+            err,
+            "note: took over the lock left by a writer that is gone: {h}"
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The closing summary of `add` and `delete`: every article given accounted for as added,
+/// updated, unchanged, deleted or skipped.
+pub fn write_update_summary(
+    err: &mut dyn Write,
+    s: &UpdateSummary,
+    index_dir: &std::path::Path,
+) -> io::Result<()> {
+    taken_over_line(err, s.taken_over.as_ref())?;
+    let skipped = s.tally.skipped_total() + s.not_found.len() as u64;
+    writeln!(
+        err,
+        "{} added, {} updated, {} unchanged, {} deleted, {skipped} skipped; {} written, {} removed",
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.deleted,
+        plural(s.meetings_added, "meeting", "meetings"),
+        s.meetings_removed,
+    )?;
+    if let Some(line) = skipped_line(&s.tally) {
+        writeln!(err, "{line}")?;
+    }
+    if !s.not_found.is_empty() {
+        writeln!(err, "not in the index: {}", s.not_found.join(", "))?;
+    }
+    let state = if s.created {
+        "index created"
+    } else if s.changed() {
+        "committed"
+    } else {
+        "nothing changed"
+    };
+    writeln!(
+        err,
+        "{:.2} s, {state} → {}",
+        s.elapsed.as_secs_f64(),
         index_dir.display()
     )
 }

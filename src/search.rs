@@ -15,6 +15,8 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+mod syntax;
+
 use crate::error::{Error, Result};
 use crate::index::{date_value, event_facet};
 use crate::model::{split_event, Meeting, Status};
@@ -246,6 +248,18 @@ pub fn parse_date_bound(value: &str, end: bool) -> Result<NaiveDate> {
     }
 }
 
+/// Refuses a range whose start is after its end.
+pub fn check_date_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => Err(Error::InvalidArgument {
+            what: "date range",
+            value: format!("--from {from} --to {to}"),
+            expected: "--from must not be after --to; swap them".to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// A reader that sees the last committed state.
 pub fn searcher(index: &Index) -> Result<Searcher> {
     let reader = index
@@ -278,20 +292,26 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let (addresses, total, mut facet_fruits) = if request.limit == 0 {
-        let (total, fruits) = searcher.search(&*query, &(Count, facet_collectors))?;
+        let (total, fruits) = searcher
+            .search(&*query, &(Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         (Vec::new(), total, fruits)
     } else if by_date {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let (top, total, fruits) = searcher
+            .search(&*query, &(top, Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
     } else {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_score();
-        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let (top, total, fruits) = searcher
+            .search(&*query, &(top, Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
     };
@@ -581,6 +601,21 @@ impl tantivy::collector::SegmentCollector for TimelineSegment {
     }
 }
 
+/// A query tantivy parsed but cannot run (`nosuchfield:*` becomes a query on a field that does
+/// not exist) is the user's mistake, not an internal failure.
+fn unusable_query(request: &SearchRequest, e: tantivy::TantivyError) -> Error {
+    use tantivy::TantivyError as T;
+    match (&request.query, e) {
+        (Some(q), T::FieldNotFound(_) | T::SchemaError(_)) => Error::InvalidQuery {
+            query: q.clone(),
+            message: "the query names a field that cannot be searched this way".into(),
+            hint: format!("the fields are {}", QUERY_FIELDS.join(", ")),
+            column: None,
+        },
+        (_, e) => Error::Tantivy(e),
+    }
+}
+
 fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<Meeting> {
     let doc: TantivyDocument = searcher.doc(address)?;
     let bytes = doc
@@ -651,20 +686,40 @@ fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.participants, 2.0);
     parser.set_field_boost(f.title, 1.5);
-    let q = crate::text::nfc(q.to_string());
+    let q = crate::text::normalize(q.to_string());
+    let fields = syntax::QueryFields {
+        searchable: QUERY_FIELDS,
+        filters: &[
+            ("country", "--country or --with"),
+            ("region", "--region"),
+            ("rank", "--rank"),
+            ("grade", "--rank"),
+            ("event", "--event"),
+            ("topic", "--topic"),
+            ("outcome", "--outcome"),
+            ("date", "--from and --to"),
+            ("status", "--status"),
+            ("record", "a text field"),
+        ],
+    };
+    if let Err(e) = syntax::check(&q, &fields) {
+        return Err(Error::InvalidQuery {
+            query: q.clone(),
+            message: e.message,
+            hint: e.hint,
+            column: Some(e.column),
+        });
+    }
     parser.parse_query(&q).map_err(|e| query_error(&q, e))
 }
 
+/// The fields a text query may name.
+const QUERY_FIELDS: &[&str] = &["text", "title", "participants", "source", "article"];
+
 fn query_error(query: &str, e: QueryParserError) -> Error {
-    let fields: Vec<&str> = schema::fields()
-        .schema
-        .fields()
-        .filter(|(_, entry)| entry.is_indexed())
-        .map(|(_, entry)| entry.name())
-        .collect();
     let hint = match &e {
         QueryParserError::FieldDoesNotExist(_) => {
-            format!("searchable fields are {}", fields.join(", "))
+            format!("the fields are {}", QUERY_FIELDS.join(", "))
         }
         QueryParserError::SyntaxError(_) => {
             "check quotes and parentheses; words are ANDed, use OR, -word, \"a phrase\", field:word"
@@ -679,6 +734,7 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
         query: query.to_string(),
         message: e.to_string(),
         hint,
+        column: None,
     }
 }
 
@@ -798,15 +854,7 @@ fn filter_queries(
             )));
         }
     }
-    if let (Some(from), Some(to)) = (filters.from, filters.to) {
-        if from > to {
-            return Err(Error::InvalidArgument {
-                what: "date range",
-                value: format!("--from {from} --to {to}"),
-                expected: "--from must not be after --to".to_string(),
-            });
-        }
-    }
+    check_date_range(filters.from, filters.to)?;
     if filters.from.is_some() || filters.to.is_some() {
         let lower = filters.from.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_date(f.date, date_value(d)))
@@ -817,7 +865,14 @@ fn filter_queries(
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }
     match filters.status {
-        StatusFilter::Any => {}
+        // Every meeting status, named: the index also holds ledger documents (one per article,
+        // see `index::ledger`), which are no meetings.
+        StatusFilter::Any => out.push(any_of(
+            Status::ALL
+                .iter()
+                .map(|s| Term::from_field_text(f.status, s.as_str()))
+                .collect(),
+        )),
         StatusFilter::HeldOnly => out.push(status_query(Status::Held)),
         StatusFilter::Only(s) => out.push(status_query(s)),
     }

@@ -296,12 +296,14 @@ fn a_failed_rebuild_leaves_the_previous_index_answering() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was indexed"));
     let after = env.search(&["--limit", "1000"]);
     assert_eq!(ids(&after.hits), ids(&before.hits));
-    // Only the live generation and its pointer remain.
-    let entries: Vec<String> = std::fs::read_dir(env.index_dir())
+    // Only the live generation, its pointer and the writer lock remain.
+    let mut entries: Vec<String> = std::fs::read_dir(env.index_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(entries.len(), 2, "{entries:?}");
+    entries.sort();
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert_eq!(entries[..2], ["CURRENT", "LOCK"], "{entries:?}");
 }
 
 #[test]

@@ -89,11 +89,12 @@ fn year_after(text: &str, end: usize) -> Option<i32> {
 
 /// `2024 ` right before the name.
 fn year_before(text: &str, start: usize) -> Option<i32> {
-    let head = text[..start].strip_suffix(' ')?;
-    let digits = &head[head.len().saturating_sub(4)..];
-    let clean = head.len() == 4 || !head.as_bytes()[head.len() - 5].is_ascii_alphanumeric();
-    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && clean {
-        return plausible(digits.parse().ok()?);
+    // Bytes, not characters: the text before may be in any script, and shorter than a year.
+    let head = text[..start].strip_suffix(' ')?.as_bytes();
+    let digits = head.get(head.len().checked_sub(4)?..)?;
+    let clean = head.len() == 4 || !head[head.len() - 5].is_ascii_alphanumeric();
+    if digits.iter().all(u8::is_ascii_digit) && clean {
+        return plausible(std::str::from_utf8(digits).ok()?.parse().ok()?);
     }
     None
 }
@@ -108,6 +109,13 @@ mod tests {
 
     fn labels(text: &str) -> Vec<String> {
         find(text).iter().map(|e| e.label(None)).collect()
+    }
+
+    #[test]
+    fn short_or_non_latin_text_before_a_name_is_no_year() {
+        assert_eq!(labels(". IDEF"), vec!["IDEF"]);
+        assert_eq!(labels("دد IDEF"), vec!["IDEF"]);
+        assert_eq!(labels("x2024 IDEF"), vec!["IDEF"]);
     }
 
     #[test]
