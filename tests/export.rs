@@ -387,3 +387,51 @@ fn collapse_shows_each_reported_meeting_once() {
     assert_eq!(f["total"], summary["total"]);
     assert_eq!(f["facets"], summary["facets"]);
 }
+
+#[test]
+fn an_added_report_joins_the_meeting_it_reports() {
+    let env = sample_env();
+    let collapsed = |env: &Env| -> Vec<Value> {
+        let out = env
+            .cmd()
+            .args(["search", "--collapse", "--json", "Gorgun"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|v| v["type"] == "hit")
+            .collect()
+    };
+    let before = collapsed(&env);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0]["reports"], 2);
+    let feed = env.write(
+        "later.jsonl",
+        concat!(
+            r#"{"id":"wire-7","date":"2024-09-25","source":"Wire","text":"#,
+            r#""Azerbaijani Defense Minister Colonel General Zakir Hasanov met with Haluk Gorgun, "#,
+            r#"President of the Secretariat of Defense Industries of Türkiye, in Baku on September 24. "#,
+            r#"The sides discussed joint production of military equipment."}"#,
+            "\n"
+        ),
+    );
+    let out = env.cmd().arg("add").arg(&feed).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = collapsed(&env);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(after[0]["reports"], 3);
+    let sources: Vec<&Value> = after[0]["reported_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["source"])
+        .collect();
+    assert!(sources.contains(&&Value::from("Wire")));
+}
