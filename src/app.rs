@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::extract::extract;
 use crate::index::{self, BuildOptions};
 use crate::output::{self, BuildProgress};
+use crate::score;
 use crate::search::{self, SearchRequest};
 
 /// How results are printed.
@@ -45,6 +46,13 @@ pub enum Command {
     Facets {
         index_dir: PathBuf,
         request: SearchRequest,
+        output: OutputOptions,
+    },
+    /// Extraction output scored against hand-made gold.
+    Score {
+        gold: PathBuf,
+        predictions: PathBuf,
+        verbose: bool,
         output: OutputOptions,
     },
 }
@@ -143,6 +151,20 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             } else {
                 Outcome::Done
             })
+        }
+        Command::Score {
+            gold,
+            predictions,
+            verbose,
+            output,
+        } => {
+            let gold = score::Gold::load(&gold)?;
+            let file = std::fs::File::open(&predictions)
+                .map_err(|e| Error::io(predictions.display().to_string(), e))?;
+            let report = score::score_jsonl(&gold, std::io::BufReader::new(file))?;
+            output::write_score(out, &report, output, verbose)
+                .map_err(|e| Error::io("writing the scores", e))?;
+            Ok(Outcome::Done)
         }
     }
 }

@@ -104,6 +104,23 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Score `extract --json` output against hand-made gold meetings.
+    ///
+    /// Prints precision, recall and F1 of meetings, participants, countries, ranks, topics and
+    /// outcomes, event and date accuracy, and the score (mean F1 of the first four). Meetings
+    /// pair by shared participants; planned meetings and calls are not scored.
+    Score {
+        /// A directory of per-article gold JSON files, or a JSON Lines file of them
+        gold: PathBuf,
+        /// Meeting records, one per line, as `attache extract --json` prints them
+        predictions: PathBuf,
+        /// A line per article: meetings predicted, in the gold, and paired
+        #[arg(long, short)]
+        verbose: bool,
+        /// One JSON object with every figure
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -292,6 +309,17 @@ impl Cli {
                     facets: facet_names(field)?,
                     ..SearchRequest::default()
                 },
+                output: output(json),
+            },
+            Cmd::Score {
+                gold,
+                predictions,
+                verbose,
+                json,
+            } => Command::Score {
+                gold,
+                predictions,
+                verbose,
                 output: output(json),
             },
         })
