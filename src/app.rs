@@ -8,11 +8,12 @@ use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Input, Item, ReadOptions};
 use crate::error::{Error, Result};
+use crate::export::{self, ExportFormat, Network};
 use crate::extract::extract;
 use crate::index::{self, BuildOptions};
 use crate::output::{self, BuildProgress};
 use crate::score;
-use crate::search::{self, SearchRequest};
+use crate::search::{self, Filters, SearchRequest};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,6 +56,15 @@ pub enum Command {
         verbose: bool,
         output: OutputOptions,
     },
+    Export {
+        index_dir: PathBuf,
+        query: Option<String>,
+        filters: Filters,
+        format: ExportFormat,
+        network: Network,
+    },
+    /// Text made from the command-line definition (completions, the man page), printed as is.
+    Print(Vec<u8>),
 }
 
 /// How a successful run ended, for the exit code.
@@ -164,6 +174,26 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             let report = score::score_jsonl(&gold, std::io::BufReader::new(file))?;
             output::write_score(out, &report, output, verbose)
                 .map_err(|e| Error::io("writing the scores", e))?;
+            Ok(Outcome::Done)
+        }
+        Command::Export {
+            index_dir,
+            query,
+            filters,
+            format,
+            network,
+        } => {
+            let index = index::open(&index_dir)?;
+            let n = export::export(&index, query.as_deref(), &filters, format, network, out)?;
+            Ok(if n == 0 {
+                Outcome::NoHits
+            } else {
+                Outcome::Done
+            })
+        }
+        Command::Print(bytes) => {
+            out.write_all(&bytes)
+                .map_err(|e| Error::io("writing output", e))?;
             Ok(Outcome::Done)
         }
     }

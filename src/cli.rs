@@ -8,9 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::app::{Command, OutputOptions};
 use crate::corpus::Input;
 use crate::error::Result;
+use crate::export::{ExportFormat, Network};
 use crate::index::{default_index_dir, BuildOptions};
 use crate::model::Status;
-use crate::search::{parse_date_bound, FacetName, Filters, SearchRequest, SortOrder, StatusFilter};
+use crate::search::{
+    parse_date_bound, FacetName, Filters, Period, SearchRequest, SortOrder, StatusFilter,
+};
 
 /// Search engine for defense diplomacy: who met whom, with what rank, at which event, on what
 /// topic, with what outcome — one document per meeting, extracted from news articles.
@@ -98,9 +101,12 @@ pub enum Cmd {
         /// Facets to count (repeat or comma-separate) [default: country, rank, event, topic]
         #[arg(long, short, value_delimiter = ',', value_name = "FACET")]
         field: Vec<String>,
+        /// Also count meetings per year or month (a timeline)
+        #[arg(long, value_enum, value_name = "PERIOD")]
+        by: Option<PeriodArg>,
         #[command(flatten)]
         filters: FilterArgs,
-        /// One JSON object: {"total":N,"facets":{...}}
+        /// One JSON object: {"total":N,"facets":{...}} (and "timeline":{PERIOD:N,...} with --by)
         #[arg(long)]
         json: bool,
     },
@@ -121,6 +127,37 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write every matching meeting (same filters as search) for other tools.
+    ///
+    /// `ndjson`: one meeting record per line, the contract of `extract --json`, ready for a
+    /// Quickwit or Elasticsearch/OpenSearch bulk ingest (mappings in index_schema/). `csv`: one row
+    /// per meeting, list fields joined by `;`. `graphml`: the meeting network for Gephi or
+    /// networkx, edges weighted by the number of meetings.
+    Export {
+        /// Optional text query, as for search
+        query: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
+        format: ExportFormat,
+        /// For graphml: nodes are countries or people
+        #[arg(long, value_enum, default_value_t = Network::Country)]
+        network: Network,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `attache man > attache.1`.
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Year,
+    Month,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -292,12 +329,14 @@ impl Cli {
                     limit,
                     offset,
                     facets: facet_names(facets)?,
+                    timeline: None,
                 },
                 output: output(json),
             },
             Cmd::Facets {
                 query,
                 field,
+                by,
                 filters,
                 json,
             } => Command::Facets {
@@ -307,6 +346,10 @@ impl Cli {
                     filters: filters.resolve()?,
                     limit: 0,
                     facets: facet_names(field)?,
+                    timeline: by.map(|p| match p {
+                        PeriodArg::Year => Period::Year,
+                        PeriodArg::Month => Period::Month,
+                    }),
                     ..SearchRequest::default()
                 },
                 output: output(json),
@@ -322,6 +365,32 @@ impl Cli {
                 verbose,
                 output: output(json),
             },
+            Cmd::Export {
+                query,
+                filters,
+                format,
+                network,
+            } => Command::Export {
+                index_dir,
+                query,
+                filters: filters.resolve()?,
+                format,
+                network,
+            },
+            Cmd::Completions { shell } => {
+                use clap::CommandFactory;
+                let mut script = Vec::new();
+                clap_complete::generate(shell, &mut Cli::command(), "attache", &mut script);
+                Command::Print(script)
+            }
+            Cmd::Man => {
+                use clap::CommandFactory;
+                let mut page = Vec::new();
+                clap_mangen::Man::new(Cli::command())
+                    .render(&mut page)
+                    .map_err(|e| crate::error::Error::io("rendering the man page", e))?;
+                Command::Print(page)
+            }
         })
     }
 }

@@ -51,6 +51,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod model;

@@ -46,6 +46,9 @@ pub enum SearchLine {
 pub struct FacetsObject {
     pub total: usize,
     pub facets: BTreeMap<String, Counts>,
+    /// With `--by year|month`: meetings per period, in time order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Counts>,
 }
 
 /// Value → count, serialised as a JSON object in the order given (most frequent first).
@@ -323,6 +326,8 @@ pub fn write_facets(
             &FacetsObject {
                 total: response.total,
                 facets: facet_map(response),
+                timeline: Some(Counts(response.timeline.clone()))
+                    .filter(|_| !response.timeline.is_empty()),
             },
         );
     }
@@ -337,6 +342,15 @@ pub fn write_facets(
             .unwrap_or(0);
         for (v, n) in values {
             writeln!(out, "  {v:<width$}  {n:>6}")?;
+        }
+    }
+    if !response.timeline.is_empty() {
+        writeln!(out, "{}", style.bold("timeline"))?;
+        let most = response.timeline.iter().map(|(_, n)| *n).max().unwrap_or(1);
+        for (period, n) in &response.timeline {
+            // A bar of at most 40 cells, scaled to the busiest period.
+            let bar = "#".repeat(((n * 40).div_ceil(most)) as usize);
+            writeln!(out, "  {period:<8}  {n:>6}  {bar}")?;
         }
     }
     Ok(())

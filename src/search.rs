@@ -148,6 +148,8 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Facets to count over all matches.
     pub facets: Vec<FacetName>,
+    /// Also count matches per year or month of their date.
+    pub timeline: Option<Period>,
 }
 
 impl Default for SearchRequest {
@@ -159,6 +161,7 @@ impl Default for SearchRequest {
             limit: 10,
             offset: 0,
             facets: FacetName::DEFAULT.to_vec(),
+            timeline: None,
         }
     }
 }
@@ -188,6 +191,9 @@ pub struct SearchResponse {
     pub hits: Vec<Hit>,
     /// Per requested facet, values with their counts, most frequent first.
     pub facets: Vec<(FacetName, Vec<(String, u64)>)>,
+    /// With [`SearchRequest::timeline`]: matches per period (`2024`, `2024-09`) in time order,
+    /// then `unknown` for meetings without a date.
+    pub timeline: Vec<(String, u64)>,
 }
 
 /// Parses a date bound as users type it: `2024`, `2024-09` or `2024-09-24`. With `end`, a year
@@ -238,12 +244,8 @@ pub fn searcher(index: &Index) -> Result<Searcher> {
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> {
     let searcher = searcher(index)?;
     let f = schema::fields();
-    let text_query = match request.query.as_deref().map(str::trim) {
-        Some(q) if !q.is_empty() => Some(parse_query(index, q)?),
-        _ => None,
-    };
-    let filters = filter_queries(index, &searcher, &request.filters)?;
-    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters);
+    let (text_query, query) =
+        matching_query(index, &searcher, request.query.as_deref(), &request.filters)?;
 
     let mut facet_collectors = MultiCollector::new();
     let facet_handles: Vec<_> = request
@@ -276,6 +278,10 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
         (addresses, total, fruits)
     };
 
+    let timeline = match request.timeline {
+        Some(period) => searcher.search(&*query, &Timeline(period))?,
+        None => Vec::new(),
+    };
     let mut facets = Vec::with_capacity(facet_handles.len());
     for (name, handle) in facet_handles {
         let counts = handle.extract(&mut facet_fruits);
@@ -319,7 +325,128 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
         total,
         hits,
         facets,
+        timeline,
     })
+}
+
+type BoxedQuery = Box<dyn Query>;
+
+/// The text query alone (for snippets), and the whole query: text AND filters.
+fn matching_query(
+    index: &Index,
+    searcher: &Searcher,
+    query: Option<&str>,
+    filters: &Filters,
+) -> Result<(Option<Box<dyn Query>>, BoxedQuery)> {
+    let text_query = match query.map(str::trim) {
+        Some(q) if !q.is_empty() => Some(parse_query(index, q)?),
+        _ => None,
+    };
+    let filters = filter_queries(index, searcher, filters)?;
+    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters);
+    Ok((text_query, query))
+}
+
+/// Calls `each` with every meeting matching `query` and `filters`, in index order (the order
+/// articles were read), without holding them all in memory. Returns how many there were.
+pub fn for_each_match(
+    index: &Index,
+    query: Option<&str>,
+    filters: &Filters,
+    mut each: impl FnMut(Meeting) -> Result<()>,
+) -> Result<usize> {
+    let searcher = searcher(index)?;
+    let (_, query) = matching_query(index, &searcher, query, filters)?;
+    let mut addresses: Vec<DocAddress> = searcher
+        .search(&*query, &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort_unstable();
+    let f = schema::fields();
+    for &address in &addresses {
+        each(load_meeting(&searcher, f, address)?)?;
+    }
+    Ok(addresses.len())
+}
+
+/// A period of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    Month,
+}
+
+/// Counts matches per period of the `date` fast field.
+struct Timeline(Period);
+
+struct TimelineSegment {
+    period: Period,
+    dates: tantivy::columnar::Column<DateTime>,
+    counts: BTreeMap<Option<(i32, u32)>, u64>,
+}
+
+impl tantivy::collector::Collector for Timeline {
+    type Fruit = Vec<(String, u64)>;
+    type Child = TimelineSegment;
+
+    fn for_segment(
+        &self,
+        _segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<TimelineSegment> {
+        let f = schema::fields();
+        Ok(TimelineSegment {
+            period: self.0,
+            dates: reader.fast_fields().date(f.schema.get_field_name(f.date))?,
+            counts: BTreeMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
+        let mut merged: BTreeMap<String, u64> = BTreeMap::new();
+        for (k, n) in fruits.into_iter().flatten() {
+            *merged.entry(k).or_default() += n;
+        }
+        // Periods sort as text (`2023-12` < `2024`); `unknown` goes last.
+        let unknown = merged.remove("unknown");
+        let mut out: Vec<(String, u64)> = merged.into_iter().collect();
+        out.extend(unknown.map(|n| ("unknown".to_string(), n)));
+        Ok(out)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for TimelineSegment {
+    type Fruit = Vec<(String, u64)>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        use chrono::Datelike;
+        let key = self.dates.first(doc).and_then(|d| {
+            let day = chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)?;
+            Some(match self.period {
+                Period::Year => (day.year(), 0),
+                Period::Month => (day.year(), day.month()),
+            })
+        });
+        *self.counts.entry(key).or_default() += 1;
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.counts
+            .into_iter()
+            .map(|(k, n)| {
+                let label = match k {
+                    None => "unknown".to_string(),
+                    Some((y, 0)) => format!("{y:04}"),
+                    Some((y, m)) => format!("{y:04}-{m:02}"),
+                };
+                (label, n)
+            })
+            .collect()
+    }
 }
 
 fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<Meeting> {
