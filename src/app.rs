@@ -12,6 +12,7 @@ use crate::export::{self, ExportFormat, Network};
 use crate::extract::extract;
 use crate::index::{self, BuildOptions};
 use crate::output::{self, BuildProgress};
+use crate::score;
 use crate::search::{self, Filters, SearchRequest};
 
 /// How results are printed.
@@ -56,6 +57,13 @@ pub enum Command {
     Facets {
         index_dir: PathBuf,
         request: SearchRequest,
+        output: OutputOptions,
+    },
+    /// Extraction output scored against hand-made gold.
+    Score {
+        gold: PathBuf,
+        predictions: PathBuf,
+        verbose: bool,
         output: OutputOptions,
     },
     Export {
@@ -190,6 +198,20 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             } else {
                 Outcome::Done
             })
+        }
+        Command::Score {
+            gold,
+            predictions,
+            verbose,
+            output,
+        } => {
+            let gold = score::Gold::load(&gold)?;
+            let file = std::fs::File::open(&predictions)
+                .map_err(|e| Error::io(predictions.display().to_string(), e))?;
+            let report = score::score_jsonl(&gold, std::io::BufReader::new(file))?;
+            output::write_score(out, &report, output, verbose)
+                .map_err(|e| Error::io("writing the scores", e))?;
+            Ok(Outcome::Done)
         }
         Command::Export {
             index_dir,

@@ -140,6 +140,23 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Score `extract --json` output against hand-made gold meetings.
+    ///
+    /// Prints precision, recall and F1 of meetings, participants, countries, ranks, topics and
+    /// outcomes, event and date accuracy, and the score (mean F1 of the first four). Meetings
+    /// pair by shared participants; planned meetings and calls are not scored.
+    Score {
+        /// A directory of per-article gold JSON files, or a JSON Lines file of them
+        gold: PathBuf,
+        /// Meeting records, one per line, as `attache extract --json` prints them
+        predictions: PathBuf,
+        /// A line per article: meetings predicted, in the gold, and paired
+        #[arg(long, short)]
+        verbose: bool,
+        /// One JSON object with every figure
+        #[arg(long)]
+        json: bool,
+    },
     /// Write every matching meeting (same filters as search) for other tools.
     ///
     /// `ndjson`: one meeting record per line, the contract of `extract --json`, ready for a
@@ -404,6 +421,17 @@ impl Cli {
                     collapse,
                     ..SearchRequest::default()
                 },
+                output: output(json),
+            },
+            Cmd::Score {
+                gold,
+                predictions,
+                verbose,
+                json,
+            } => Command::Score {
+                gold,
+                predictions,
+                verbose,
                 output: output(json),
             },
             Cmd::Export {

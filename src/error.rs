@@ -40,6 +40,9 @@ pub enum Error {
         expected: String,
     },
 
+    #[error("cannot read the gold at {}: {message}\n  hint: gold is a directory of per-article JSON files or a JSON Lines file of them, each with \"article\" and \"meetings\"", path.display())]
+    InvalidGold { path: PathBuf, message: String },
+
     #[error("nothing was indexed: {reason}\n  hint: the previous index, if any, is unchanged")]
     NothingIndexed { reason: String },
 

@@ -7,7 +7,8 @@
 //! The pipeline, one module per stage: [`corpus`] (files → [`model::Article`]) → [`extract`]
 //! (`Article` → [`model::Meeting`]s) → [`index`] (`Meeting` → tantivy document) → [`search`]
 //! (`SearchRequest` → `SearchResponse`) → [`output`] (tables or JSON Lines). [`cli`] and [`app`]
-//! are the command line; [`schema`] and [`vocab`] load `index_schema/`.
+//! are the command line; [`schema`] and [`vocab`] load `index_schema/`; [`score`] measures
+//! extraction against hand-made gold.
 //!
 //! One short article, through every stage:
 //!
@@ -58,6 +59,7 @@ pub mod model;
 pub mod output;
 pub mod people;
 pub mod schema;
+pub mod score;
 pub mod search;
 pub mod text;
 pub mod vocab;

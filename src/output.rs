@@ -7,6 +7,7 @@
 //!   then one [`SearchLine::Summary`] (`{"type":"summary","total":N,"facets":{FACET:{VALUE:COUNT}}}`),
 //!   counts most frequent first.
 //! - `facets --json`: one [`FacetsObject`] (`{"total":N,"facets":{…}}`).
+//! - `score --json`: one [`Report`] object.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -22,6 +23,7 @@ use crate::corpus::{Notice, Tally};
 use crate::index::update::UpdateSummary;
 use crate::index::{BuildSummary, Progress};
 use crate::model::{Article, Meeting, Participant};
+use crate::score::Report;
 use crate::search::{FacetName, SearchRequest, SearchResponse, Snippet};
 
 /// One line of `search --json`.
@@ -454,6 +456,59 @@ pub fn write_people(
         )?;
     }
     Ok(())
+}
+
+/// `score`: the figures of `tools/score_extract.py`, in its layout; `--json` prints the
+/// [`Report`] as one object (each P/R/F1 as `[p, r, f1]`); `verbose` adds a line per article.
+pub fn write_score(
+    out: &mut dyn Write,
+    report: &Report,
+    options: OutputOptions,
+    verbose: bool,
+) -> io::Result<()> {
+    if options.json {
+        return json_line(out, report);
+    }
+    if verbose {
+        for a in &report.per_article {
+            let flag = if a.predicted == a.gold && a.gold == a.paired {
+                ""
+            } else {
+                "  <--"
+            };
+            writeln!(
+                out,
+                "{}: predicted {}, gold {}, paired {}{flag}",
+                a.article, a.predicted, a.gold, a.paired
+            )?;
+        }
+    }
+    for (name, prf) in [
+        ("meetings", report.meetings),
+        ("participants", report.participants),
+        ("countries", report.countries),
+        ("ranks", report.ranks),
+        ("topics", report.topics),
+        ("outcomes", report.outcomes),
+    ] {
+        writeln!(
+            out,
+            "{name:<13} P={:.3} R={:.3} F1={:.3}",
+            prf.precision(),
+            prf.recall(),
+            prf.f1()
+        )?;
+    }
+    writeln!(
+        out,
+        "event accuracy {:.3}  date accuracy {:.3}  unparsable lines {}",
+        report.event_accuracy, report.date_accuracy, report.unparsable_lines
+    )?;
+    writeln!(
+        out,
+        "score {:.3} (mean F1 of meetings, participants, countries, ranks over {} articles)",
+        report.score, report.articles
+    )
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {

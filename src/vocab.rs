@@ -194,7 +194,7 @@ static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
     let mut entries = Vec::new();
     let mut by_code = HashMap::new();
     let mut by_key = HashMap::new();
-    let mut text_names = Vec::new();
+    let mut keshvar_names: Vec<(String, usize)> = Vec::new();
     for c in keshvar::CountryIterator::new() {
         let i = entries.len();
         let code = c.alpha2().to_string();
@@ -218,17 +218,35 @@ static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
                 .all(|b| b.is_ascii_alphabetic() || b" '-.,()".contains(&b))
             {
                 by_key.entry(key(n)).or_insert(i);
-                text_names.push((n.to_string(), i));
+                keshvar_names.push((n.to_string(), i));
             }
         }
     }
+    // Our own aliases come first, so that they decide a name several countries claim
+    // ("American" is also the nationality of the Northern Mariana Islands); a name that several
+    // countries claim and no alias settles is not looked for in text.
     let file = countries_file();
+    let mut text_names = Vec::new();
     for (name, code) in file.aliases.iter().chain(&file.institutions) {
         if let Some(&i) = by_code.get(code.as_str()) {
             by_key.insert(key(name), i);
             text_names.push((name.clone(), i));
         }
     }
+    let mut claims: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, i) in &keshvar_names {
+        let owners = claims.entry(key(n)).or_default();
+        if !owners.contains(i) {
+            owners.push(*i);
+        }
+    }
+    let settled: std::collections::HashSet<String> =
+        text_names.iter().map(|(n, _)| key(n)).collect();
+    text_names.extend(
+        keshvar_names
+            .into_iter()
+            .filter(|(n, _)| claims[&key(n)].len() == 1 || settled.contains(&key(n))),
+    );
     CountryTable {
         entries,
         by_code,

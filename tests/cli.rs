@@ -14,6 +14,8 @@
 //! 9. `extract --json` prints one parseable meeting record per line, naming its article.
 //! 10. Articles of other countries and rank styles, in JSON Lines and compressed, are indexed
 //!     and found by rank, grade, country and event.
+//! 11. `score` reads gold and `extract --json` output: a table for people, one JSON object with
+//!     every figure for programs; a missing gold directory exits 2.
 
 mod common;
 
@@ -324,16 +326,19 @@ fn an_index_of_another_schema_is_refused() {
     );
 }
 
-#[test]
-fn extract_json_prints_one_record_per_line() {
-    let env = Env::new();
-    let out = env
-        .cmd()
+fn extract_seeds_json(env: &Env) -> std::process::Output {
+    env.cmd()
         .arg("extract")
         .arg(seeds_dir())
         .arg("--json")
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn extract_json_prints_one_record_per_line() {
+    let env = Env::new();
+    let out = extract_seeds_json(&env);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let meetings: Vec<Meeting> = text
@@ -394,4 +399,49 @@ fn other_armies_and_formats_are_indexed_and_found() {
         .1
         .outcomes
         .contains(&"memorandum-signed".to_string()));
+}
+
+#[test]
+fn score_rates_extract_output_against_gold() {
+    let env = Env::new();
+    let out = extract_seeds_json(&env);
+    let pred = env.write("pred.jsonl", &out.stdout);
+    let gold = seeds_dir().with_file_name("gold");
+    let out = env
+        .cmd()
+        .arg("score")
+        .arg(&gold)
+        .arg(&pred)
+        .arg("--verbose")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("000_ef83f6760f2c44b4.txt: predicted "),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.starts_with("score ")), "{text}");
+    let out = env
+        .cmd()
+        .arg("score")
+        .arg(&gold)
+        .arg(&pred)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 5);
+    assert!(v["score"].as_f64().unwrap() >= 0.97, "{v}");
+    assert_eq!(v["meetings"].as_array().unwrap().len(), 3);
+
+    let out = env
+        .cmd()
+        .arg("score")
+        .arg(env.path("no-such-gold"))
+        .arg(&pred)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-gold"));
 }

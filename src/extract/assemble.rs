@@ -7,9 +7,10 @@ use super::cues::{CueHits, SentenceCues};
 use super::dates::DateHits;
 use super::events::EventMention;
 use super::people::{self, Registry};
+use super::refs::{self, Reference};
 use super::tokens::{self, Kind, Tok};
 use super::topics::TopicHits;
-use super::{ranks, segment, sides, Hits};
+use super::{countries, ranks, segment, sides, Hits};
 use crate::model::{Article, DateSource, Meeting, Participant, Status};
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
@@ -21,6 +22,8 @@ struct Draft {
     last: usize,
     /// Registry indices of the named participants, principals first.
     people: Vec<usize>,
+    /// Those of `people` named only in a list of attendees.
+    listed: Vec<usize>,
     /// Countries of sides without a named person.
     sides: Vec<&'static str>,
     event: Option<EventMention>,
@@ -42,6 +45,20 @@ impl Draft {
         v
     }
 
+    /// Sides no named participant stands for yet.
+    fn unnamed_sides(&self, reg: &Registry) -> Vec<&'static str> {
+        let named: Vec<_> = self
+            .people
+            .iter()
+            .filter_map(|&p| reg.people[p].country)
+            .collect();
+        self.sides
+            .iter()
+            .copied()
+            .filter(|s| !named.contains(s))
+            .collect()
+    }
+
     fn valid(&self) -> bool {
         self.people.len() >= 2 || (self.people.len() == 1 && !self.sides.is_empty())
     }
@@ -51,6 +68,8 @@ struct State<'a> {
     text: &'a str,
     hits: Hits,
     registry: Registry,
+    /// The sentence each registry person was last mentioned in.
+    seen: Vec<usize>,
     drafts: Vec<Draft>,
     current: Option<usize>,
     event: Option<EventMention>,
@@ -76,6 +95,42 @@ impl State<'_> {
             .copied()
     }
 
+    /// The person a reference ("the minister", "the Kazakh general") points to: one of the
+    /// meeting being reported (its host first), else the person last mentioned who fits;
+    /// never someone named in the same sentence.
+    fn resolve_reference(&self, r: &Reference, named_here: &[usize]) -> Option<usize> {
+        let fits = |p: usize, host: bool| {
+            let person = &self.registry.people[p];
+            let rank = person.rank.map(|i| ranks::by_index(i).name.as_str());
+            !named_here.contains(&p)
+                && r.country.is_none_or(|c| person.country == Some(c))
+                && r.fits(rank, person.position.as_deref(), host)
+        };
+        let best = |candidates: &mut dyn Iterator<Item = (usize, bool)>| {
+            let mut best: Option<(usize, usize)> = None;
+            for (p, host) in candidates {
+                if fits(p, host) {
+                    let met = r.modifiers_met(self.registry.people[p].position.as_deref());
+                    if best.is_none_or(|(_, m)| met > m) {
+                        best = Some((p, met));
+                    }
+                }
+            }
+            best.map(|(p, _)| p)
+        };
+        let latest = self.current.or(self.drafts.len().checked_sub(1));
+        if let Some(d) = latest {
+            let d = &self.drafts[d];
+            let mut in_meeting = d.people.iter().enumerate().map(|(i, &p)| (p, i == 0));
+            if let Some(p) = best(&mut in_meeting) {
+                return Some(p);
+            }
+        }
+        let mut order: Vec<usize> = (0..self.registry.people.len()).collect();
+        order.sort_by_key(|&p| std::cmp::Reverse(self.seen[p]));
+        best(&mut order.into_iter().map(|p| (p, false)))
+    }
+
     fn open(
         &mut self,
         status: Status,
@@ -90,6 +145,7 @@ impl State<'_> {
             first: si,
             last: si,
             people,
+            listed: Vec::new(),
             sides,
             event: event.cloned().or_else(|| self.event.clone()),
             location: place.or(self.location),
@@ -122,19 +178,25 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         text,
         hits: Hits::new(text),
         registry: Registry::default(),
+        seen: Vec::new(),
         drafts: Vec::new(),
         current: None,
         event: None,
         location: None,
     };
     let mut lead_date = None;
+    let mut dateline = None;
 
     for (si, r) in sentences.iter().enumerate() {
         let toks = tokens::tokenize(text, r.start, r.end, &st.hits);
+        if si == 0 {
+            dateline = dateline_country(r.clone(), &toks);
+        }
         let cues = cue_hits.classify(text, r.start, r.end);
         let reg = &st.registry;
         let mentions = people::mentions(text, &toks, |n| reg.find(n).is_some());
-        let mut ids = Vec::new();
+        let mut placed: Vec<(usize, usize)> = Vec::new();
+        let mut led = Vec::new();
         let mut previous_country = None;
         for m in &mentions {
             let mut m = m.clone();
@@ -148,7 +210,23 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 m.country = m.country.or(previous_country);
             }
             let id = st.registry.add(&m);
+            st.seen.resize(st.registry.people.len(), 0);
+            st.seen[id] = si;
             previous_country = st.registry.people[id].country;
+            placed.push((m.pre_start, id));
+            if m.led {
+                led.push(id);
+            }
+        }
+        let named_here: Vec<usize> = placed.iter().map(|&(_, id)| id).collect();
+        for r in refs::find(text, &toks, &mentions) {
+            if let Some(id) = st.resolve_reference(&r, &named_here) {
+                placed.push((r.start, id));
+            }
+        }
+        placed.sort_unstable();
+        let mut ids = Vec::new();
+        for (_, id) in placed {
             add_unique(&mut ids, id);
         }
         let side_countries = sides::find(text, &toks, &mentions);
@@ -183,6 +261,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             &cues,
             &mentions,
             ids,
+            &led,
             side_countries,
             event.as_ref(),
             place,
@@ -202,6 +281,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         }
     }
 
+    home_countries(&mut st, dateline);
     let mut out = Vec::new();
     for d in st.drafts.iter().filter(|d| d.valid()) {
         out.push(finish(
@@ -226,6 +306,7 @@ fn step(
     cues: &SentenceCues,
     mentions: &[people::Mention],
     ids: Vec<usize>,
+    led: &[usize],
     side_countries: Vec<&'static str>,
     event: Option<&EventMention>,
     place: Option<&'static str>,
@@ -267,9 +348,17 @@ fn step(
         if let Some(c) = st.current {
             let d = &st.drafts[c];
             let countries = d.countries(&st.registry);
-            let same = people.iter().all(|p| d.people.contains(p))
+            // Someone of a side the meeting has without a name names that side ("received a
+            // Saudi delegation. The delegation was led by …, who paid a courtesy call on …").
+            let unnamed_sides = d.unnamed_sides(&st.registry);
+            let names_side = |p: &usize| match st.registry.people[*p].country {
+                Some(c) => unnamed_sides.contains(&c),
+                None => led.contains(p) && unnamed_sides.len() == 1,
+            };
+            let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
                 && unnamed.iter().all(|u| countries.contains(u));
             if same && (d.status == status || people.is_empty()) {
+                join(st, c, &people);
                 st.drafts[c].last = si;
                 return;
             }
@@ -302,6 +391,9 @@ fn step(
     } else if cues.attendance {
         if let Some(c) = st.current {
             let d = &mut st.drafts[c];
+            if ids.len() >= 2 {
+                ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
+            }
             ids.into_iter().for_each(|p| add_unique(&mut d.people, p));
             side_countries
                 .into_iter()
@@ -315,6 +407,23 @@ fn step(
         }
     }
     if let Some(c) = st.current {
+        // "The delegation was led by …": its head names a side the meeting had without a name.
+        let heads: Vec<usize> = led
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let unnamed = st.drafts[c].unnamed_sides(&st.registry);
+                match st.registry.people[p].country {
+                    Some(country) => unnamed.contains(&country),
+                    None => unnamed.len() == 1,
+                }
+            })
+            .collect();
+        if !heads.is_empty() {
+            join(st, c, &heads);
+            st.drafts[c].last = si;
+            return;
+        }
         let d = &mut st.drafts[c];
         if cues.continuation || ids.iter().any(|p| d.people.contains(p)) {
             if d.people.is_empty() {
@@ -326,6 +435,63 @@ fn step(
         }
     }
     st.current = None;
+}
+
+/// The country of the place an article is filed from, given its first sentence: "NAIROBI — …",
+/// "BAKU—On …", or a first line that is only the place.
+fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
+    let Kind::Place(city) = toks.first()?.kind else {
+        return None;
+    };
+    let alone = toks.len() == 1 && first.end - first.start == toks[0].end - toks[0].start;
+    let marked = toks.get(1).is_some_and(|t| {
+        matches!(
+            t.kind,
+            Kind::Punct('\u{2014}' | '\u{2013}' | '-' | ',' | ':')
+        )
+    });
+    (alone || marked)
+        .then(|| countries::city_country(city))
+        .flatten()
+}
+
+/// Principals named without a country, in a meeting with a side from elsewhere, are of the
+/// country it took place in: the host is rarely given a demonym by a local outlet. Attendees of
+/// mixed lists keep what is written.
+fn home_countries(st: &mut State, dateline: Option<&'static str>) {
+    for d in st.drafts.iter().filter(|d| d.valid()) {
+        let Some(home) = d.location.and_then(countries::city_country).or(dateline) else {
+            continue;
+        };
+        let others = d.countries(&st.registry);
+        if others.is_empty() || others.contains(&home) {
+            continue;
+        }
+        for &p in d.people.iter().filter(|p| !d.listed.contains(p)) {
+            let person = &mut st.registry.people[p];
+            if person.country.is_none() {
+                person.country = Some(home);
+            }
+        }
+    }
+}
+
+/// Adds people to a meeting; each one's country is no longer a side without a name.
+fn join(st: &mut State, d: usize, people: &[usize]) {
+    for &p in people {
+        let draft = &mut st.drafts[d];
+        if draft.people.contains(&p) {
+            continue;
+        }
+        draft.people.push(p);
+        if st.registry.people[p].country.is_none() {
+            let unnamed = draft.unnamed_sides(&st.registry);
+            if let [side] = unnamed[..] {
+                // The head of the one delegation the meeting had without a name.
+                st.registry.people[p].country = Some(side);
+            }
+        }
+    }
 }
 
 /// "his Iranian counterpart Maj-Gen X": X holds the same post as the host.
@@ -419,5 +585,107 @@ fn finish(
         outcomes: outcomes.into_iter().map(str::to_string).collect(),
         text: text[span.clone()].to_string(),
         span: [span.start, span.end],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, published: &str) -> Article {
+        Article {
+            id: "t".into(),
+            origin: "t".into(),
+            published: published.parse().ok(),
+            title: None,
+            source: None,
+            url: None,
+            text: text.into(),
+        }
+    }
+
+    /// Each meeting as (status, sorted participant names, countries).
+    fn summary(text: &str, published: &str) -> Vec<(Status, Vec<String>, Vec<String>)> {
+        meetings(&article(text, published))
+            .into_iter()
+            .map(|m| {
+                let mut names: Vec<String> = m.participants.into_iter().map(|p| p.name).collect();
+                names.sort();
+                (m.status, names, m.countries)
+            })
+            .collect()
+    }
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_delegation_s_head_named_later_is_its_side() {
+        let got = summary(
+            "Chief of the Air Staff Air Chief Marshal Tariq Hamid received a delegation of the Royal Saudi Air Force in Islamabad on Sunday.\n\nThe delegation was led by Lt. Gen. Saad Al-Shehri, who paid a courtesy call on the air chief.",
+            "2023-11-06",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                Status::Held,
+                strings(&["Saad Al-Shehri", "Tariq Hamid"]),
+                strings(&["PK", "SA"])
+            )]
+        );
+    }
+
+    #[test]
+    fn an_office_without_a_name_points_to_the_person_holding_it() {
+        let got = summary(
+            "NAIROBI — Defence Minister Amina Odhiambo met Gen. Carl Brandt, commander of US Africa Command, on Monday.\n\nIn the afternoon, the minister received the Commander of the Egyptian Air Force, Air Marshal Hany Saleh.",
+            "2024-03-05",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, strings(&["Amina Odhiambo", "Hany Saleh"]));
+        // The host has no demonym; the dateline gives her country.
+        assert_eq!(got[0].2, strings(&["KE", "US"]));
+        assert_eq!(got[1].2, strings(&["EG", "KE"]));
+    }
+
+    #[test]
+    fn the_host_takes_the_country_of_the_place_but_mixed_lists_do_not() {
+        let got = summary(
+            "Admiral Juan Ortega hosted Vice Adm. Kenji Sato of Japan in Manila on Tuesday.\n\nThe expanded meeting involved Rear Adm. Luis Cruz, Fleet Commander, and Capt. Aki Mori, Fleet Commander.",
+            "2024-06-20",
+        );
+        assert_eq!(got[0].2, strings(&["JP", "PH"]));
+        let m = &meetings(&article(
+            "Admiral Juan Ortega hosted Vice Adm. Kenji Sato of Japan in Manila on Tuesday.\n\nThe expanded meeting involved Rear Adm. Luis Cruz, Fleet Commander, and Capt. Aki Mori, Fleet Commander.",
+            "2024-06-20",
+        ))[0];
+        let country = |n: &str| {
+            m.participants
+                .iter()
+                .find(|p| p.name == n)
+                .and_then(|p| p.country.clone())
+        };
+        assert_eq!(country("Juan Ortega").as_deref(), Some("PH"));
+        assert_eq!(country("Luis Cruz"), None);
+    }
+
+    #[test]
+    fn planned_meetings_and_calls_have_their_status() {
+        let got = summary(
+            "Georgian Defence Minister Irakli Beridze is also scheduled to meet Lithuanian Defence Minister Jonas Petraitis in Vilnius next month.\n\nOn Monday, Beridze held a phone call with Polish Defence Minister Adam Nowak.",
+            "2024-02-27",
+        );
+        let statuses: Vec<Status> = got.iter().map(|m| m.0).collect();
+        assert_eq!(statuses, vec![Status::Planned, Status::Call]);
+    }
+
+    #[test]
+    fn an_exhibition_report_has_no_meeting() {
+        let got = summary(
+            "RIYADH — Contracts worth 7 billion riyals were signed at the World Defense Show 2024, the General Authority for Military Industries said. Hanwha Aerospace and a Saudi company agreed to set up a joint venture. Delegations from 116 countries visited the show.",
+            "2024-02-08",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }

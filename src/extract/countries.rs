@@ -120,6 +120,15 @@ pub fn city(hit: &Hit) -> &'static str {
     CITIES.1[hit.id as usize]
 }
 
+/// The country of a city [`city`] names.
+pub fn city_country(name: &str) -> Option<&'static str> {
+    vocab::countries_file()
+        .cities
+        .iter()
+        .find(|(n, _)| n == name)
+        .and_then(|(_, code)| vocab::country_name(code).map(|_| code.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +156,19 @@ mod tests {
     }
 
     #[test]
+    fn our_aliases_settle_names_several_countries_claim() {
+        // keshvar gives "American" to the Northern Mariana Islands too, "Nigerian" to Niger.
+        assert_eq!(
+            codes("the American commander and a Nigerian general; a Hellenic frigate"),
+            vec!["US", "NG", "GR"]
+        );
+        assert_eq!(
+            codes("officers of the Royal Navy and CENTCOM"),
+            vec!["GB", "US"]
+        );
+    }
+
+    #[test]
     fn ignores_lower_case_words_and_bare_codes() {
         assert!(codes("let us turkey in the oven, it is by the way").is_empty());
         assert_eq!(codes("the US and UK"), vec!["US", "GB"]);
@@ -158,5 +180,7 @@ mod tests {
         let t = "talks in New Delhi and BAKU, not in baku";
         let names: Vec<_> = find_cities(t).iter().map(city).collect();
         assert_eq!(names, vec!["New Delhi", "Baku"]);
+        assert_eq!(city_country("Bengaluru"), Some("IN"));
+        assert_eq!(city_country("Atlantis"), None);
     }
 }

@@ -102,6 +102,14 @@ mod tests {
         let p = cues("Admiral Rastegari is slated to meet with industry leaders.");
         assert!(p.planned && !p.held);
         assert!(cues("The ministers held a telephone conversation.").call);
+        for planned in [
+            "Brennan is also scheduled to meet her counterpart.",
+            "The minister is slated to travel to Vilnius.",
+            "He is expected to pay an official visit.",
+        ] {
+            assert!(cues(planned).planned, "{planned}");
+        }
+        assert!(!cues("The talks, scheduled to last two days, began.").planned);
         assert!(!cues("Metin Gurak is an army general.").held);
     }
 

@@ -12,6 +12,7 @@ pub mod matcher;
 pub mod people;
 pub mod positions;
 pub mod ranks;
+pub mod refs;
 pub mod segment;
 pub mod sides;
 pub mod tokens;
@@ -52,4 +53,103 @@ impl Hits {
 /// Extracts every meeting the article reports, in article order.
 pub fn extract(article: &Article) -> Vec<Meeting> {
     assemble::meetings(article)
+}
+
+#[cfg(test)]
+mod tests {
+    //! No input makes extraction panic, and every meeting's span is a passage of the article.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "Lt. Gen.",
+        " (res.)",
+        "Maj-Gen",
+        "Col.",
+        "Mr.",
+        "Admiral Sir",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "\u{2014}",
+        "met with",
+        "received",
+        "led by",
+        "a delegation of the",
+        "Turkish",
+        "Türkiye",
+        "ğ",
+        "ş",
+        "Hasanov",
+        "Güler",
+        "Zakir",
+        "Baku",
+        "NAIROBI",
+        "the minister",
+        "the two ministers",
+        "(",
+        ")",
+        "On March 28",
+        "yesterday",
+        "on Sunday",
+        "ADEX-2022",
+        "is slated to meet",
+        "phone call",
+        "signed a protocol",
+        "Z.",
+        "é",
+        "\u{201C}",
+        "\u{201D}",
+        "'s",
+        "Air Chief Marshal",
+        "of the",
+        "Ministry of Defense",
+        "IDF",
+        "Commander-in-Chief",
+        "2024",
+        "The expanded meeting involved",
+        "Manama Dialogue",
+        "u\u{308}",
+    ];
+
+    fn article(text: String, published: Option<NaiveDate>) -> Article {
+        Article {
+            id: "p".into(),
+            origin: "p".into(),
+            published,
+            title: None,
+            source: None,
+            url: None,
+            text,
+        }
+    }
+
+    use chrono::NaiveDate;
+
+    fn check(a: &Article) {
+        for m in extract(a) {
+            let [s, e] = m.span;
+            assert!(s <= e && a.text.get(s..e).is_some(), "{m:?}");
+            assert_eq!(m.text, a.text[s..e]);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn article_like_text_never_panics(
+            parts in prop::collection::vec(0..PIECES.len(), 0..80),
+            days in prop::option::of(0i64..20_000),
+        ) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let published = days.map(|d| NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(d as u64));
+            check(&article(text, published));
+        }
+
+        #[test]
+        fn any_text_never_panics(text in any::<String>()) {
+            check(&article(text, NaiveDate::from_ymd_opt(2024, 2, 29)));
+        }
+    }
 }

@@ -5,10 +5,11 @@
 
 use super::matcher::is_mark;
 use super::positions;
-use super::tokens::{Kind, Tok};
+use super::tokens::{Kind, Tok, WordSet};
 use crate::text::fold;
 use crate::vocab;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One mention of a person in a sentence.
@@ -26,30 +27,59 @@ pub struct Mention {
     pub organization: Option<String>,
     /// Described as someone's counterpart: takes their position when it has none.
     pub counterpart: bool,
+    /// Heads a delegation ("a delegation led by …").
+    pub led: bool,
 }
 
 struct Words {
     boundaries: HashSet<&'static str>,
     intro: HashSet<&'static str>,
-    heads: HashSet<&'static str>,
+    /// Position heads and one-word side heads: "minister", "chief", "delegation".
+    heads: WordSet,
+    /// Position heads only.
+    posts: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let c = vocab::cues();
     let set = |v: &'static Vec<String>| v.iter().map(String::as_str).collect();
-    let mut heads: HashSet<&'static str> = set(&c.position_heads);
-    heads.extend(
-        c.side_heads
-            .iter()
-            .filter(|h| !h.contains(' '))
-            .map(String::as_str),
-    );
+    let side_words = c
+        .side_heads
+        .iter()
+        .filter(|h| !h.contains(' '))
+        .map(String::as_str);
     Words {
         boundaries: set(&c.boundaries),
         intro: set(&c.person_intro),
-        heads,
+        heads: WordSet::new(
+            c.position_heads
+                .iter()
+                .map(String::as_str)
+                .chain(side_words),
+        ),
+        posts: WordSet::new(c.position_heads.iter().map(String::as_str)),
     }
 });
+
+/// Nouns after which a capitalised name is a company's, not a person's.
+const ORG_NOUNS: [&str; 16] = [
+    "companies",
+    "company",
+    "conglomerate",
+    "consortium",
+    "contractor",
+    "corporation",
+    "developer",
+    "firm",
+    "group",
+    "maker",
+    "manufacturer",
+    "producer",
+    "shipbuilder",
+    "shipyard",
+    "subsidiary",
+    "supplier",
+];
 
 const PARTICLES: [&str; 10] = [
     "al", "bin", "bint", "da", "de", "del", "der", "ibn", "van", "von",
@@ -59,9 +89,128 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     &text[t.start..t.end]
 }
 
+fn lower_is(text: &str, t: Option<&Tok>, words: &[&str]) -> bool {
+    t.is_some_and(|t| t.kind == Kind::Lower && words.contains(&word(text, t)))
+}
+
+/// The name words starting at `i` (capitalised words, initials, particles such as `bin`), up to
+/// the last capitalised word; and the index where the run stops.
+fn name_run(text: &str, toks: &[Tok], i: usize) -> (Option<Range<usize>>, usize) {
+    let mut j = i;
+    let mut last_cap = None;
+    while j < toks.len() {
+        let adjacent = j == i || toks[j].start - toks[j - 1].end <= 1;
+        let particle = toks[j].kind == Kind::Lower
+            && PARTICLES.contains(&word(text, &toks[j]))
+            && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Cap);
+        if !adjacent || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial) || particle) {
+            break;
+        }
+        if toks[j].kind == Kind::Cap {
+            last_cap = Some(j);
+        }
+        j += 1;
+    }
+    (last_cap.map(|last| i..last + 1), j)
+}
+
+/// Start of the words that describe a person, going back from `end` to a boundary word
+/// ("met", "and", "by"), a bracket or quote, or the previous mention (`floor`).
+fn description_start(text: &str, toks: &[Tok], floor: usize, end: usize) -> usize {
+    let w = &*WORDS;
+    let mut b = end;
+    while b > floor {
+        let t = &toks[b - 1];
+        if t.kind == Kind::Punct(')') {
+            // An acronym in brackets is part of the post: "the Governor of the General
+            // Authority for Military Industries (GAMI), …".
+            let open = (b.saturating_sub(4).max(floor)..b - 1)
+                .rev()
+                .find(|&k| toks[k].kind == Kind::Punct('('));
+            if let Some(open) = open.filter(|&o| o + 2 < b) {
+                b = open;
+                continue;
+            }
+        }
+        let stop = match t.kind {
+            // "Deputy Prime Minister and Minister for Defence Daniel Hartigan": one person's
+            // two posts.
+            Kind::Lower if word(text, t) == "and" => {
+                !(b >= 2 && is_post(text, &toks[b - 2]) && is_post(text, &toks[b]))
+            }
+            Kind::Lower => w.boundaries.contains(word(text, t)),
+            Kind::Punct(c) => matches!(c, ';' | '(' | ')' | '"' | '\u{201C}' | '\u{201D}'),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        b -= 1;
+    }
+    b
+}
+
+/// Whether the words before a candidate name make it a person's name.
+fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[Tok]) -> bool {
+    let w = &*WORDS;
+    let Some(prev) = run.start.checked_sub(1).map(|k| &toks[k]) else {
+        return caps >= 2;
+    };
+    match prev.kind {
+        Kind::Rank(_) | Kind::Title => true,
+        // "Minister Hasanov", but not "Minister for Defence Procurement".
+        Kind::Office => caps >= 2 || w.posts.contains(word(text, prev)),
+        Kind::Country(_) | Kind::Org(_) => caps >= 2,
+        // "the French land systems group Arvane" names a company.
+        Kind::Lower if ORG_NOUNS.contains(&word(text, prev)) => false,
+        Kind::Lower => {
+            let l = word(text, prev);
+            w.heads.contains(l) || (caps >= 2 && w.intro.contains(l))
+        }
+        // "the Governor of the General Authority for Military Industries (GAMI), Abdulrahman
+        // Al-Qahtani": a post, a comma, a name.
+        Kind::Punct(',') => {
+            let segment = pre[..pre.len().saturating_sub(1)]
+                .rsplit(|t| t.kind == Kind::Punct(','))
+                .next()
+                .unwrap_or(&[]);
+            caps >= 2 && segment.iter().any(|t| is_post(text, t))
+        }
+        _ => false,
+    }
+}
+
+fn is_post(text: &str, t: &Tok) -> bool {
+    matches!(t.kind, Kind::Office | Kind::Lower | Kind::Cap)
+        && WORDS.posts.contains_head(word(text, t))
+}
+
+/// "a delegation of the Turkish defence company Korkut Savunma led by …": the country of the
+/// delegation that the person at `b` leads, looking back from "led by" / "headed by" no further
+/// than `floor`.
+fn delegation_country(
+    text: &str,
+    toks: &[Tok],
+    floor: usize,
+    b: usize,
+) -> Option<Option<&'static str>> {
+    if b < 2
+        || !lower_is(text, toks.get(b - 1), &["by"])
+        || !lower_is(text, toks.get(b - 2), &["led", "headed"])
+    {
+        return None;
+    }
+    let from = floor.max((b - 2).saturating_sub(12));
+    let country = toks[from..b - 2]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.kind, Kind::Punct(';' | '.')))
+        .find_map(|t| t.kind.country());
+    Some(country)
+}
+
 /// People named in one sentence's tokens. `known` says whether a name is already in the registry.
 pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<Mention> {
-    let w = &*WORDS;
     let mut out = Vec::new();
     let mut floor = 0; // first token after the previous mention
     let mut i = 0;
@@ -70,87 +219,35 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             i += 1;
             continue;
         }
-        // The run of name words.
-        let mut j = i;
-        let mut last_cap = None;
-        while j < toks.len() {
-            let adjacent = j == i || toks[j].start - toks[j - 1].end <= 1;
-            let particle = toks[j].kind == Kind::Lower
-                && PARTICLES.contains(&word(text, &toks[j]))
-                && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Cap);
-            if !adjacent || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial) || particle) {
-                break;
-            }
-            if toks[j].kind == Kind::Cap {
-                last_cap = Some(j);
-            }
-            j += 1;
-        }
-        let Some(last) = last_cap else {
+        let (run, j) = name_run(text, toks, i);
+        let Some(run) = run else {
             i = j;
             continue;
         };
-        let run = i..last + 1;
-        let name = text[toks[run.start].start..toks[last].end].to_string();
+        let name = &text[toks[run.start].start..toks[run.end - 1].end];
         let caps = toks[run.clone()]
             .iter()
             .filter(|t| t.kind == Kind::Cap)
             .count();
-        let prev = run.start.checked_sub(1).map(|k| toks[k]);
-        let lower_prev = prev
-            .filter(|t| t.kind == Kind::Lower)
-            .map(|t| word(text, &t));
-        let apposition = appositive(text, toks, run.end);
-        let anchored = match prev.map(|t| t.kind) {
-            Some(Kind::Rank(_) | Kind::Title | Kind::Office | Kind::Country(_) | Kind::Org(_)) => {
-                true
-            }
-            Some(Kind::Lower) => {
-                let l = lower_prev.unwrap_or("");
-                w.heads.contains(l) || (caps >= 2 && w.intro.contains(l))
-            }
-            _ => false,
-        } || apposition.is_some()
-            || known(&name)
-            || (caps >= 2 && prev.is_none());
-        if !anchored
-            || (caps < 2
-                && !known(&name)
-                && !matches!(
-                    prev.map(|t| t.kind),
-                    Some(Kind::Rank(_) | Kind::Title | Kind::Office | Kind::Lower)
-                ))
-        {
-            i = j;
-            continue;
-        }
-        // Rank right before the name; honorifics before that end the description.
+        // Honorifics and the rank next to the name ("Admiral Sir Anthony"); the description
+        // before them.
         let mut k = run.start;
-        let mut rank = None;
-        if k > 0 {
-            if let Kind::Rank(r) = toks[k - 1].kind {
-                rank = Some(r);
-                k -= 1;
-            }
-        }
         while k > floor && matches!(toks[k - 1].kind, Kind::Title | Kind::Rank(_)) {
             k -= 1;
         }
+        let rank = toks[k..run.start].iter().rev().find_map(|t| match t.kind {
+            Kind::Rank(r) => Some(r),
+            _ => None,
+        });
         let desc_end = k;
-        let mut b = desc_end;
-        while b > floor {
-            let t = &toks[b - 1];
-            let stop = match t.kind {
-                Kind::Lower => w.boundaries.contains(word(text, t)),
-                Kind::Punct(c) => matches!(c, ';' | '(' | ')' | '"' | '\u{201C}' | '\u{201D}'),
-                _ => false,
-            };
-            if stop {
-                break;
-            }
-            b -= 1;
-        }
+        let b = description_start(text, toks, floor, desc_end);
         let pre = &toks[b..desc_end];
+        let described = pre.iter().any(|t| is_post(text, t));
+        let apposition = appositive(text, toks, run.end, described);
+        if !(apposition.is_some() || known(name) || anchored(text, toks, &run, caps, pre)) {
+            i = j;
+            continue;
+        }
         let named = |want_org: bool| {
             pre.iter()
                 .enumerate()
@@ -175,11 +272,23 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             desc.organization = desc.organization.or(more.organization);
             end_tok = app_end;
         }
+        if apposition.is_none() {
+            // "Vice Adm. Kenji Sato of Japan", "Rear Adm. Jean Morel of the French Navy".
+            if let Some((of_country, org, of_end)) = of_body(text, toks, run.end) {
+                country = country.or(Some(of_country));
+                desc.organization = desc.organization.or(org);
+                end_tok = of_end;
+            }
+        }
+        let led = delegation_country(text, toks, floor, b);
+        if let Some(delegation) = led {
+            country = country.or(delegation);
+        }
         let counterpart = pre
             .iter()
             .any(|t| t.kind == Kind::Lower && word(text, t).starts_with("counterpart"));
         out.push(Mention {
-            name,
+            name: name.to_string(),
             pre_start: pre
                 .first()
                 .map_or(toks[desc_end.min(run.start)].start, |t| t.start),
@@ -189,11 +298,35 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             position: desc.position,
             organization: desc.organization,
             counterpart,
+            led: led.is_some(),
         });
         floor = end_tok;
         i = end_tok;
     }
     out
+}
+
+/// `of [the] Japan` / `of the French Navy` right after a name: the country, the body when more
+/// than the country is named, and the index one past it.
+fn of_body(text: &str, toks: &[Tok], at: usize) -> Option<(&'static str, Option<String>, usize)> {
+    if !lower_is(text, toks.get(at), &["of"]) {
+        return None;
+    }
+    let mut k = at + 1;
+    if lower_is(text, toks.get(k), &["the"]) {
+        k += 1;
+    }
+    let country = toks.get(k)?.kind.country()?;
+    let mut e = k + 1;
+    while toks
+        .get(e)
+        .is_some_and(|t| matches!(t.kind, Kind::Office | Kind::Cap | Kind::Org(_)))
+    {
+        e += 1;
+    }
+    let org = (e > k + 1 || matches!(toks[k].kind, Kind::Org(_)))
+        .then(|| text[toks[k].start..toks[e - 1].end].to_string());
+    Some((country, org, e))
 }
 
 /// Whether the country word after `before` is the host ("Ambassador of Türkiye to Azerbaijan").
@@ -206,33 +339,49 @@ fn hosted(text: &str, before: &[Tok]) -> bool {
         .is_some_and(|t| t.kind == Kind::Lower && word(text, t) == "to")
 }
 
-/// `, the head of …` / `, chairman of …` after a name: the index one past its last token.
-fn appositive(text: &str, toks: &[Tok], at: usize) -> Option<usize> {
+/// `, the head of …` / `, chairman of …` / `, Philippine Fleet commander,` after a name: the
+/// index one past its last token. A post followed by another ranked or titled name belongs to
+/// that name when the person before already has a post of their own (`described`).
+fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<usize> {
+    let w = &*WORDS;
     if toks.get(at)?.kind != Kind::Punct(',') {
         return None;
     }
     let mut k = at + 1;
-    if toks
-        .get(k)
-        .is_some_and(|t| t.kind == Kind::Lower && matches!(word(text, t), "the" | "a" | "an"))
-    {
+    if lower_is(text, toks.get(k), &["the", "a", "an"]) {
         k += 1;
     }
-    let head = toks.get(k)?;
-    if !WORDS.heads.contains(fold(word(text, head)).as_str())
-        || matches!(head.kind, Kind::Country(_))
+    // A country and office words may come before the head: ", Philippine Fleet commander,".
+    let mut h = k;
+    while h < toks.len()
+        && h < k + 4
+        && matches!(
+            toks[h].kind,
+            Kind::Country(_) | Kind::Org(_) | Kind::Office | Kind::Cap
+        )
+        && !w.posts.contains(word(text, &toks[h]))
     {
+        h += 1;
+    }
+    let head = toks.get(h)?;
+    let is_head = if h == k {
+        w.heads.contains_head(word(text, head))
+    } else {
+        w.posts.contains_head(word(text, head))
+    };
+    if !is_head || matches!(head.kind, Kind::Country(_)) {
         return None;
     }
-    let mut e = k + 1;
+    let mut e = h + 1;
     while e < toks.len() {
         let t = &toks[e];
         let stop = match t.kind {
             Kind::Punct(c) => matches!(c, ',' | '.' | ';' | '(' | ')'),
-            Kind::Lower => matches!(
-                word(text, t),
-                "who" | "which" | "and" | "as" | "met" | "said"
-            ),
+            // "President and CEO of …" goes on; "… and the minister" does not.
+            Kind::Lower if word(text, t) == "and" => !toks
+                .get(e + 1)
+                .is_some_and(|n| w.posts.contains(word(text, n))),
+            Kind::Lower => matches!(word(text, t), "who" | "which" | "as" | "met" | "said"),
             _ => false,
         };
         if stop {
@@ -248,7 +397,7 @@ fn appositive(text: &str, toks: &[Tok], at: usize) -> Option<usize> {
         && toks
             .get(e + 1)
             .is_some_and(|t| matches!(t.kind, Kind::Rank(_) | Kind::Title));
-    (!next_is_person).then_some(e)
+    (!(next_is_person && described)).then_some(e)
 }
 
 /// A person of the article, as the registry knows them.
@@ -449,5 +598,130 @@ mod tests {
             &mut r
         )
         .is_empty());
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text, &mut Registry::default())
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_rank_before_an_honorific_or_with_a_mark_in_brackets_is_kept() {
+        let mut r = Registry::default();
+        let ms = people(
+            "Admiral Sir Peter Lang met Brig. Gen. (res.) Dov Amit and Lieutenant General (Pilot) Omar Saleh.",
+            &mut r,
+        );
+        let got: Vec<_> = ms.iter().map(|m| (summary(m).0, summary(m).1)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Peter Lang".to_string(), Some("Admiral".to_string())),
+                (
+                    "Dov Amit".to_string(),
+                    Some("Brigadier General".to_string())
+                ),
+                (
+                    "Omar Saleh".to_string(),
+                    Some("Lieutenant General".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_word_after_an_office_word_is_a_name_only_after_a_post() {
+        assert_eq!(
+            names("Britain's Minister for Defence Procurement, Tom Ashby, met Minister Okoro."),
+            vec!["Tom Ashby", "Okoro"]
+        );
+        assert!(
+            names("He spoke about the Defence Cooperation Agreement and Military Production.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_post_and_a_comma_is_a_person() {
+        let mut r = Registry::default();
+        let ms = people(
+            "On Monday, the Director of the National Armaments Agency (NAA), Selim Farouk, received Lee Min-ho, chief executive of South Korea's Daon Systems.",
+            &mut r,
+        );
+        assert_eq!(summary(&ms[0]).0, "Selim Farouk");
+        assert_eq!(summary(&ms[1]).0, "Lee Min-ho");
+        assert_eq!(ms[1].country, Some("KR"));
+        assert!(names("Talks with Pakistan, Hamid Rauf and others went on.").is_empty());
+    }
+
+    #[test]
+    fn appositives_may_join_two_posts_or_open_with_a_country() {
+        let mut r = Registry::default();
+        let ms = people(
+            "He met Dana Ortiz, President and CEO of Elbit Systems, and Rear Adm. Luis Reyes, Philippine Fleet commander, in Manila.",
+            &mut r,
+        );
+        assert_eq!(ms[0].position.as_deref(), Some("President and CEO"));
+        assert_eq!(ms[0].organization.as_deref(), Some("Elbit Systems"));
+        assert_eq!(ms[0].country, Some("IL"));
+        assert_eq!(ms[1].name, "Luis Reyes");
+        assert_eq!(ms[1].country, Some("PH"));
+    }
+
+    #[test]
+    fn in_a_list_a_post_after_a_bare_name_is_that_name_s() {
+        let mut r = Registry::default();
+        let ms = people(
+            "The talks involved Air Marshal Ravi Nair, Deputy Chief of the Air Staff, Brig. Gen. Tal Ronen, head of the company's missile division, and Col. Amir Dayan.",
+            &mut r,
+        );
+        let got: Vec<_> = ms
+            .iter()
+            .map(|m| (m.name.as_str(), m.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Ravi Nair", Some("Deputy Chief of the Air Staff")),
+                ("Tal Ronen", Some("Head")),
+                ("Amir Dayan", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_head_of_a_delegation_is_of_the_delegation_s_country() {
+        let mut r = Registry::default();
+        let ms = people(
+            "He received a delegation of the Turkish defence company Kale Savunma led by its general manager, Mr. Emre Aksoy, and a US Army delegation led by Lt. Gen. John Reed.",
+            &mut r,
+        );
+        let got: Vec<_> = ms
+            .iter()
+            .map(|m| (m.name.as_str(), m.country, m.led))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Emre Aksoy", Some("TR"), true),
+                ("John Reed", Some("US"), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_posts_joined_by_and_describe_one_person() {
+        let mut r = Registry::default();
+        let ms = people(
+            "Australia's Deputy Prime Minister and Minister for Defence Mark Hale signed it.",
+            &mut r,
+        );
+        assert_eq!(ms[0].country, Some("AU"));
+        assert_eq!(
+            ms[0].position.as_deref(),
+            Some("Deputy Prime Minister and Minister for Defence")
+        );
     }
 }

@@ -156,9 +156,10 @@ pub fn describe_appositive(text: &str, app: &[Tok]) -> Description {
                 || matches!(t.kind, Kind::Country(_))
         })
         .take_while(|t| {
+            // A country word inside a name: "the Royal Saudi Air Force".
             matches!(
                 t.kind,
-                Kind::Cap | Kind::Office | Kind::Other | Kind::Org(_)
+                Kind::Cap | Kind::Office | Kind::Other | Kind::Org(_) | Kind::Country(_)
             ) || lower_is(text, t, "of")
         })
         .collect();
@@ -166,15 +167,62 @@ pub fn describe_appositive(text: &str, app: &[Tok]) -> Description {
         Some(k) => &org[..=k],
         None => &[][..],
     };
-    let organization = match (org.first(), org.last()) {
-        (Some(a), Some(b)) => Some(text[a.start..b.end].to_string()),
-        _ => None,
+    let (Some(a), Some(b)) = (org.first(), org.last()) else {
+        return Description {
+            position,
+            organization: None,
+        };
     };
+    // "Deputy Chief of the Air Staff" is one post; "head of the Israeli Rafael company" and
+    // "Commander of the Royal Navy" name a body.
+    let body = org.iter().any(|t| matches!(t.kind, Kind::Org(_)))
+        || ORG_HEADS.contains(&&text[b.start..b.end]);
+    if !body {
+        let first = words.first().map_or(a.start, |t| t.start);
+        return Description {
+            position: Some(capitalise(&normalise(&text[first..b.end]))),
+            organization: None,
+        };
+    }
     Description {
         position,
-        organization,
+        organization: Some(text[a.start..b.end].to_string()),
     }
 }
+
+/// Last words of the name of a body a person heads or serves in, rather than of an office.
+const ORG_HEADS: [&str; 30] = [
+    "Academy",
+    "Administration",
+    "Agency",
+    "Army",
+    "Authority",
+    "Command",
+    "Committee",
+    "Company",
+    "Corporation",
+    "Corps",
+    "Directorate",
+    "Fleet",
+    "Force",
+    "Forces",
+    "Group",
+    "Guard",
+    "Holding",
+    "Industries",
+    "Institute",
+    "Marines",
+    "Ministry",
+    "Navy",
+    "Organisation",
+    "Organization",
+    "Secretariat",
+    "Service",
+    "Services",
+    "Systems",
+    "Technologies",
+    "University",
+];
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();

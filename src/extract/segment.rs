@@ -55,6 +55,9 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
 /// If the stop at `i` ends a sentence: where the sentence ends and where the next may start.
 fn boundary_after_stop(text: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
+    if bytes[i] == b'.' && bracketed_abbreviation(bytes, i) {
+        return None;
+    }
     let mut j = i + 1;
     // Closing quotes and brackets belong to the sentence they close.
     while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
@@ -102,6 +105,18 @@ fn boundary_after_stop(text: &str, i: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A short mark in brackets, such as the `(res.)` or `(retd.)` after a rank.
+fn bracketed_abbreviation(bytes: &[u8], i: usize) -> bool {
+    if bytes.get(i + 1) != Some(&b')') {
+        return false;
+    }
+    let from = i.saturating_sub(8);
+    bytes[from..i]
+        .iter()
+        .rposition(|&b| b == b'(')
+        .is_some_and(|o| bytes[from + o + 1..i].iter().all(u8::is_ascii_alphabetic))
+}
+
 fn word_before(text: &str, i: usize) -> &str {
     let head = &text[..i];
     let s = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| {
@@ -138,6 +153,19 @@ mod tests {
                 "Lt. Gen. John Smith met Maj. Gen. Ali Khan.",
                 "Then Col. Gen. Z. Hasanov and Mr. Dr. Lee talked.",
                 "The U.S. Army agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mark_in_brackets_after_a_rank_does_not_end_a_sentence() {
+        let t = "He met Brig. Gen. (res.) Eitan Moskowitz, then Maj. Gen. (retd.) Ali Khan. They talked (at length.) Then left.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "He met Brig. Gen. (res.) Eitan Moskowitz, then Maj. Gen. (retd.) Ali Khan.",
+                "They talked (at length.)",
+                "Then left."
             ]
         );
     }

@@ -34,11 +34,24 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
             .take(3)
             .take_while(|n| !matches!(n.kind, Kind::Punct(_) | Kind::Country(_) | Kind::Org(_)))
             .any(|n| HEADS.contains(bare(&text[n.start..n.end]).to_lowercase().as_str()));
-        if head && !out.contains(&code) {
+        if (head || heads_before(text, &toks[..i])) && !out.contains(&code) {
             out.push(code);
         }
     }
     out
+}
+
+/// "a delegation of the Royal Saudi Air Force": a side head, `of`, then only "the" and office
+/// words before the country.
+fn heads_before(text: &str, before: &[Tok]) -> bool {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let mut k = before.len();
+    while k > 0 && (before[k - 1].kind == Kind::Office || word(&before[k - 1]) == "the") {
+        k -= 1;
+    }
+    k >= 2
+        && word(&before[k - 1]) == "of"
+        && HEADS.contains(word(&before[k - 2]).to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -63,6 +76,10 @@ mod tests {
         assert_eq!(
             sides("He received a Chinese military delegation"),
             vec!["CN"]
+        );
+        assert_eq!(
+            sides("He received a delegation of the Royal Saudi Air Force."),
+            vec!["SA"]
         );
     }
 

@@ -65,6 +65,37 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
 });
 
+/// A set of words looked up without regard to case, without allocating for ASCII words.
+pub struct WordSet(HashSet<String>);
+
+impl WordSet {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
+        WordSet(words.into_iter().map(crate::text::fold).collect())
+    }
+
+    /// Whether `word`, or the first part of a hyphenated `word` ("Commander-in-Chief"), is in
+    /// the set, in any case.
+    pub fn contains_head(&self, word: &str) -> bool {
+        self.contains(word)
+            || word
+                .split_once('-')
+                .is_some_and(|(head, _)| self.contains(head))
+    }
+
+    /// Whether `word` (its possessive `'s` dropped) is in the set, in any case.
+    pub fn contains(&self, word: &str) -> bool {
+        let word = bare(word);
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            return std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| self.0.contains(w));
+        }
+        self.0.contains(&crate::text::fold(word))
+    }
+}
+
 fn hit_at(hits: &[Hit], at: usize, to: usize) -> Option<Hit> {
     within(hits, at, to)
         .first()
@@ -105,17 +136,17 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             let after_office = out
                 .last()
                 .is_some_and(|t| w.not_rank_after.contains(&text[t.start..t.end]));
-            let kind = if after_office {
-                Kind::Office
+            let (kind, end) = if after_office {
+                (Kind::Office, h.end)
             } else {
-                Kind::Rank(h.id)
+                (Kind::Rank(h.id), rank_mark_end(text, h.end, to))
             };
             out.push(Tok {
                 start: i,
-                end: h.end,
+                end,
                 kind,
             });
-            i = h.end;
+            i = end;
             continue;
         }
         if let Some(h) = hit_at(&hits.events, i, to) {
@@ -188,6 +219,32 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
     out
 }
 
+/// A mark in brackets between a rank and the name belongs to the rank: `Brig. Gen. (res.)`,
+/// `Lieutenant General (Pilot)`, `Maj-Gen (retd)`. Gives the end of the rank with its mark.
+fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
+    let Some(rest) = text.get(rank_end..to) else {
+        return rank_end;
+    };
+    let Some(inner) = rest.strip_prefix(" (") else {
+        return rank_end;
+    };
+    let Some(close) = inner.find(')') else {
+        return rank_end;
+    };
+    let mark = &inner[..close];
+    let word_like =
+        (2..=8).contains(&mark.len()) && mark.chars().all(|c| c.is_alphabetic() || c == '.');
+    let name_follows = inner[close + 1..]
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
+    if word_like && name_follows {
+        rank_end + 2 + close + 1
+    } else {
+        rank_end
+    }
+}
+
 /// End of the word at `i`: letters and digits, with inner hyphens and apostrophes.
 fn word_end(text: &str, i: usize, to: usize) -> usize {
     let mut j = i;
@@ -249,10 +306,30 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_in_brackets_belongs_to_the_rank() {
+        let k = kinds("Maj. Gen. (res.) Eyal Ronen and Col. (ret) and Gen. (the chief) Ali");
+        assert_eq!(k[0], ("Maj. Gen. (res.)".to_string(), Kind::Rank(16)));
+        assert_eq!(k[1], ("Eyal".to_string(), Kind::Cap));
+        // Not before a name, or not a short mark: left alone.
+        assert!(k.contains(&("Col.".to_string(), Kind::Rank(8))));
+        assert!(k.contains(&("Gen.".to_string(), Kind::Rank(12))));
+    }
+
+    #[test]
+    fn word_sets_ignore_case_possessives_and_hyphenated_tails() {
+        let set = WordSet::new(["chief", "attaché"]);
+        assert!(set.contains("Chief") && set.contains("CHIEF's") && set.contains("Attaché"));
+        assert!(set.contains_head("Chief-of-Staff") && !set.contains("Chief-of-Staff"));
+        assert!(!set.contains("chiefs"));
+    }
+
+    #[test]
     fn general_after_an_office_word_is_no_rank() {
         let k = kinds("Director General Mr. Agil Gurbanov and Yoav Har-Even of Iran's navy");
         assert_eq!(k[1], ("General".to_string(), Kind::Office));
         assert!(k.contains(&("Har-Even".to_string(), Kind::Cap)));
         assert!(k.contains(&("Iran's".to_string(), Kind::Country("IR"))));
+        let k = kinds("the Commanding General of the Philippine Air Force");
+        assert_eq!(k[2], ("General".to_string(), Kind::Office));
     }
 }

@@ -1,0 +1,224 @@
+//! People mentioned by their office instead of their name: "the minister", "the Kazakh general",
+//! "The Commander-in-Chief", "the air chief", "the American commander". A [`Reference`] says what
+//! the words require of the person (the office or rank word, a country); the assembler resolves
+//! it to a person already named, preferring those of the meeting being reported.
+
+use super::people::Mention;
+use super::tokens::{Kind, Tok, WordSet};
+use std::sync::LazyLock;
+
+/// Words a reference ends with, and what each requires of the person it points to.
+const HEADS: [(&str, Need); 15] = [
+    ("admiral", Need::Rank("admiral")),
+    ("ambassador", Need::Post(&["ambassador"])),
+    ("chairman", Need::Post(&["chairman", "chair"])),
+    (
+        "chief",
+        Need::Post(&["chief", "commander", "head", "minister", "secretary"]),
+    ),
+    ("commander", Need::Post(&["commander", "commanding"])),
+    ("commander-in-chief", Need::Post(&["commander-in-chief"])),
+    ("director", Need::Post(&["director"])),
+    ("envoy", Need::Post(&["ambassador", "envoy"])),
+    ("general", Need::Rank("general")),
+    ("governor", Need::Post(&["governor"])),
+    (
+        "head",
+        Need::Post(&["head", "chief", "president", "director"]),
+    ),
+    ("marshal", Need::Rank("marshal")),
+    ("minister", Need::Post(&["minister"])),
+    ("secretary", Need::Post(&["secretary"])),
+    ("visitor", Need::Guest),
+];
+
+/// What a reference requires of the person it points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// A word of the rank's name ("general" for a Lieutenant General).
+    Rank(&'static str),
+    /// One of these words in the position.
+    Post(&'static [&'static str]),
+    /// Someone who is not the host.
+    Guest,
+}
+
+/// One mention of a person by office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub start: usize,
+    pub end: usize,
+    pub need: Need,
+    /// A country the words name ("the Kazakh general").
+    pub country: Option<&'static str>,
+    /// Words between "the" and the head ("air" in "the air chief"), lower-cased.
+    pub modifiers: Vec<String>,
+}
+
+static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new([
+        "air", "army", "british", "defence", "defense", "deputy", "military", "naval", "navy",
+        "senior", "top", "visiting",
+    ])
+});
+
+fn head_need(word: &str) -> Option<Need> {
+    let w = super::tokens::bare(word);
+    HEADS
+        .iter()
+        .find(|(h, _)| h.eq_ignore_ascii_case(w))
+        .map(|(_, n)| *n)
+}
+
+/// References in one sentence's tokens, outside the named people's own descriptions.
+pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !word(t).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let mut k = i + 1;
+        let mut country = None;
+        let mut modifiers = Vec::new();
+        while let Some(n) = toks.get(k) {
+            if let Some(c) = n.kind.country().filter(|_| country.is_none()) {
+                country = Some(c);
+            } else if modifiers.len() < 2
+                && matches!(n.kind, Kind::Lower | Kind::Office)
+                && MODIFIERS.contains(word(n))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|m| head_need(word(m)).is_some())
+            {
+                modifiers.push(word(n).to_ascii_lowercase());
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        let Some(head) = toks.get(k) else { continue };
+        if !matches!(head.kind, Kind::Lower | Kind::Office) {
+            continue;
+        }
+        let Some(need) = head_need(word(head)) else {
+            continue;
+        };
+        // "the Commander of the Egyptian Air Force, Air Marshal …" describes someone named next.
+        let next = toks.get(k + 1);
+        let describes = next.is_some_and(|n| match n.kind {
+            Kind::Lower => matches!(word(n), "of" | "for" | "to"),
+            Kind::Punct(',') => toks.get(k + 2).is_some_and(|m| {
+                matches!(
+                    m.kind,
+                    Kind::Rank(_) | Kind::Title | Kind::Cap | Kind::Initial
+                )
+            }),
+            Kind::Punct(_) => false,
+            _ => true,
+        });
+        let inside = mentions
+            .iter()
+            .any(|m| t.start < m.end && head.end > m.pre_start);
+        if describes || inside {
+            continue;
+        }
+        out.push(Reference {
+            start: t.start,
+            end: head.end,
+            need,
+            country,
+            modifiers,
+        });
+    }
+    out
+}
+
+impl Reference {
+    /// Whether a person with this rank name and position could be the one meant.
+    pub fn fits(&self, rank: Option<&str>, position: Option<&str>, host: bool) -> bool {
+        let has = |hay: Option<&str>, w: &str| {
+            hay.is_some_and(|h| {
+                h.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            })
+        };
+        match self.need {
+            Need::Rank(w) => has(rank, w),
+            Need::Post(words) => words.iter().any(|w| has(position, w)),
+            Need::Guest => !host,
+        }
+    }
+
+    /// How many of the modifiers the position names ("air" in "Chief of the Air Staff").
+    pub fn modifiers_met(&self, position: Option<&str>) -> usize {
+        let Some(p) = position else { return 0 };
+        let p = p.to_ascii_lowercase();
+        self.modifiers
+            .iter()
+            .filter(|m| p.split(' ').any(|w| w == m.as_str()))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{people, tokens::tokenize, Hits};
+
+    fn refs(text: &str) -> Vec<(String, Option<&'static str>)> {
+        let hits = Hits::new(text);
+        let toks = tokenize(text, 0, text.len(), &hits);
+        let ms = people::mentions(text, &toks, |_| false);
+        find(text, &toks, &ms)
+            .into_iter()
+            .map(|r| (text[r.start..r.end].to_string(), r.country))
+            .collect()
+    }
+
+    #[test]
+    fn offices_without_a_name_are_references() {
+        assert_eq!(
+            refs("In the afternoon, the minister received the Commander of the Egyptian Air Force, Air Marshal Karim Nassar."),
+            vec![("the minister".to_string(), None)]
+        );
+        assert_eq!(
+            refs("Later, the Kazakh general received a delegation."),
+            vec![("the Kazakh general".to_string(), Some("KZ"))]
+        );
+        assert_eq!(
+            refs("The Commander-in-Chief also met the Deputy Minister of Greece, Nikolaos Papadimitriou."),
+            vec![("The Commander-in-Chief".to_string(), None)]
+        );
+        assert_eq!(
+            refs("He paid a courtesy call on the air chief."),
+            vec![("the air chief".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn descriptions_of_named_people_and_plurals_are_not() {
+        assert!(
+            refs("the Minister of Defense, Colonel General Zakir Hasanov, met the ministers.")
+                .is_empty()
+        );
+        assert!(refs("The two generals met the chief of staff.").is_empty());
+    }
+
+    #[test]
+    fn a_reference_fits_by_post_or_rank() {
+        let text = "the air chief";
+        let hits = Hits::new(text);
+        let toks = tokenize(text, 0, text.len(), &hits);
+        let r = &find(text, &toks, &[])[0];
+        assert!(r.fits(None, Some("Chief of the Air Staff"), false));
+        assert!(!r.fits(Some("Air Marshal"), Some("Ambassador"), false));
+        assert_eq!(r.modifiers_met(Some("Chief of the Air Staff")), 1);
+        let text = "the general";
+        let hits = Hits::new(text);
+        let toks = tokenize(text, 0, text.len(), &hits);
+        let r = &find(text, &toks, &[])[0];
+        assert!(r.fits(Some("Lieutenant General"), None, false));
+        assert!(!r.fits(Some("Rear Admiral"), Some("General Manager"), false));
+    }
+}

@@ -1,0 +1,84 @@
+//! Extraction scored against hand-made gold, as `attache score` scores it.
+//!
+//! 1. The sample articles (`tests/fixtures/seeds` against `tests/fixtures/gold`): score ≥ 0.97,
+//!    and topics F1, outcomes F1, event accuracy and date accuracy ≥ 0.9.
+//! 2. The test articles of other outlets, countries and armies (`tests/articles` against
+//!    `tests/articles/gold`): score ≥ 0.95.
+//! 3. The development articles (`tests/articles_dev` against `tests/articles_dev/gold`):
+//!    score ≥ 0.95.
+//!
+//! Each set's score table is printed whether it passes or not (`cargo test --test
+//! extraction_quality -- --nocapture` shows it for passing runs too).
+
+use std::path::{Path, PathBuf};
+
+use attache::app::OutputOptions;
+use attache::corpus::{Corpus, Input, Item};
+use attache::extract::extract;
+use attache::model::Meeting;
+use attache::output::write_score;
+use attache::score::{score_meetings, Gold, Report};
+
+fn dir(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(rel)
+}
+
+/// Extracts every article of `articles` (through the library, as `attache extract` reads a
+/// directory) and scores the meetings against `gold`, printing the table.
+fn score_set(name: &str, articles: &str, gold: &str) -> Report {
+    let mut meetings: Vec<Meeting> = Vec::new();
+    let mut read = 0;
+    for item in Corpus::new(vec![Input::Path(dir(articles))], Default::default()) {
+        if let Item::Article(a) = item {
+            read += 1;
+            meetings.extend(extract(&a));
+        }
+    }
+    let gold = Gold::load(&dir(gold)).expect("the gold loads");
+    assert_eq!(
+        read,
+        gold.articles().len(),
+        "{name}: every article has gold and every gold file an article"
+    );
+    let report = score_meetings(&gold, &meetings);
+    let mut table = Vec::new();
+    write_score(&mut table, &report, OutputOptions::default(), true).unwrap();
+    println!("== {name}\n{}", String::from_utf8_lossy(&table));
+    report
+}
+
+#[test]
+fn the_sample_articles_meet_the_bar() {
+    let r = score_set("sample articles", "fixtures/seeds", "fixtures/gold");
+    assert!(r.score >= 0.97, "score {:.3} < 0.97", r.score);
+    assert!(r.topics.f1() >= 0.9, "topics F1 {:.3} < 0.9", r.topics.f1());
+    assert!(
+        r.outcomes.f1() >= 0.9,
+        "outcomes F1 {:.3} < 0.9",
+        r.outcomes.f1()
+    );
+    assert!(
+        r.event_accuracy >= 0.9,
+        "event accuracy {:.3} < 0.9",
+        r.event_accuracy
+    );
+    assert!(
+        r.date_accuracy >= 0.9,
+        "date accuracy {:.3} < 0.9",
+        r.date_accuracy
+    );
+}
+
+#[test]
+fn the_test_articles_meet_the_bar() {
+    let r = score_set("test articles", "articles", "articles/gold");
+    assert!(r.score >= 0.95, "score {:.3} < 0.95", r.score);
+}
+
+#[test]
+fn the_development_articles_meet_the_bar() {
+    let r = score_set("development articles", "articles_dev", "articles_dev/gold");
+    assert!(r.score >= 0.95, "score {:.3} < 0.95", r.score);
+}
