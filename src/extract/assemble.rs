@@ -73,6 +73,8 @@ struct State<'a> {
     seen: Vec<usize>,
     /// The country of the place the article is filed from.
     dateline: Option<&'static str>,
+    /// Sentences since the current meeting was last reported.
+    strays: usize,
     drafts: Vec<Draft>,
     current: Option<usize>,
     event: Option<EventMention>,
@@ -245,6 +247,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         registry: Registry::default(),
         seen: Vec::new(),
         dateline: None,
+        strays: 0,
         drafts: Vec::new(),
         current: None,
         event: None,
@@ -349,6 +352,9 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             if let Some(l) = lead_date.as_mut() {
                 l.opening = false;
             }
+        }
+        if st.current.is_some_and(|c| st.drafts[c].last == si) {
+            st.strays = 0;
         }
         if st.drafts.len() > opened_before && si > 0 && pair_named == Some(si - 1) {
             // "X and Y signed an agreement. Before the signing, the two ministers held talks":
@@ -587,7 +593,11 @@ fn step(
             return;
         }
     }
-    st.current = None;
+    // One sentence off the subject does not end a meeting; a second one does.
+    st.strays += 1;
+    if st.strays >= 2 {
+        st.current = None;
+    }
 }
 
 /// The country of the place an article is filed from, given its first sentence: "NAIROBI — …",
@@ -672,7 +682,12 @@ fn finish(
     let mut outcomes = Vec::new();
     for r in &reported {
         topic_hits.topics(text, r.clone(), &mut topics);
-        topic_hits.outcomes(text, r.clone(), &mut outcomes);
+        topic_hits.outcomes(
+            text,
+            r.clone(),
+            article.published.map(|p| p.year()),
+            &mut outcomes,
+        );
     }
     for v in [&mut topics, &mut outcomes] {
         v.sort_unstable();
@@ -888,5 +903,18 @@ mod tests {
         assert_eq!(dates, ["2023-12-04", "2023-12-05"]);
         assert_eq!(m[1].participants[0].name, "Omar Fathy");
         assert_eq!(m[1].date_source, DateSource::Published);
+    }
+
+    #[test]
+    fn one_sentence_off_the_subject_does_not_end_the_meeting() {
+        let m = meetings(&article(
+            "NEW DELHI — Raksha Mantri Shri Anil Rao held bilateral talks with the Minister of Defence of the Kingdom of Cambodia, General Sok Dara, on Friday.\n\nRaksha Mantri offered training courses for Cambodian officers.\n\nBoth sides signed a Memorandum of Understanding on defence cooperation.\n\nThe weather was fine.\n\nThe ministry did not say more. Contracts were signed last week.",
+            "2023-11-11",
+        ));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].participants[0].name, "Anil Rao");
+        assert_eq!(m[0].countries, strings(&["IN", "KH"]));
+        assert_eq!(m[0].topics, strings(&["training"]));
+        assert_eq!(m[0].outcomes, strings(&["memorandum-signed"]));
     }
 }

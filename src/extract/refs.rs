@@ -90,7 +90,12 @@ fn head_need(word: &str) -> Option<Need> {
         .iter()
         .find(|(h, _)| h.eq_ignore_ascii_case(w))
         .map(|(_, n)| *n)
-        .or_else(|| PAIRS.contains(&w).then_some(Need::Two))
+        .or_else(|| {
+            PAIRS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+                .then_some(Need::Two)
+        })
 }
 
 /// References in one sentence's tokens, outside the named people's own descriptions.

@@ -80,13 +80,19 @@ impl TopicHits {
     /// Outcome slugs of the sentence `range`, added to `out`. A signing the sentence places in
     /// the past ("the agreement signed last month", "signed in 2022") is background, not an
     /// outcome of the meeting.
-    pub fn outcomes(&self, text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
+    pub fn outcomes(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        year: Option<i32>,
+        out: &mut Vec<&'static str>,
+    ) {
         let list = &vocab::outcomes_file().outcomes;
         for h in within(&self.phrases, range.start, range.end) {
             out.push(list[h.id as usize].slug.as_str());
         }
         let signed = !within(&self.signing, range.start, range.end).is_empty();
-        if signed && !in_the_past(&text[range.clone()]) {
+        if signed && !in_the_past(&text[range.clone()], year) {
             for h in within(&self.nouns, range.start, range.end) {
                 out.push(list[h.id as usize].slug.as_str());
             }
@@ -95,8 +101,9 @@ impl TopicHits {
 }
 
 /// Whether a sentence dates what it reports before the meeting: "last month", "earlier this
-/// week", "in 2022", "two years ago".
-fn in_the_past(sentence: &str) -> bool {
+/// week", "two years ago", "in 2022" (a year before `year`, the publication's), "the agreement,
+/// which the two countries signed on Monday".
+fn in_the_past(sentence: &str, year: Option<i32>) -> bool {
     let s = sentence.to_ascii_lowercase();
     let marked = [
         "last week",
@@ -112,12 +119,29 @@ fn in_the_past(sentence: &str) -> bool {
     let b = s.as_bytes();
     let dated = s.match_indices("in ").any(|(i, _)| {
         let y = &b[i + 3..(i + 7).min(b.len())];
-        y.len() == 4
-            && y.iter().all(u8::is_ascii_digit)
-            && (y.starts_with(b"19") || y.starts_with(b"20"))
-            && b.get(i + 7).is_none_or(|c| !c.is_ascii_digit())
+        let earlier = std::str::from_utf8(y)
+            .ok()
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_some_and(|y| year.is_some_and(|now| (1900..now).contains(&y)));
+        y.len() == 4 && earlier && b.get(i + 7).is_none_or(|c| !c.is_ascii_digit())
     });
-    marked || dated
+    // A relative clause that names its own day describes an agreement already signed.
+    let relative = s
+        .find(" signed")
+        .is_some_and(|k| s[..k].contains(" which ") || s[..k].contains(" that "));
+    let day = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+    ]
+    .iter()
+    .any(|d| s.contains(d));
+    marked || dated || (relative && day)
 }
 
 /// Whether the word at `at` is a member of an enumeration that "military" opens:
@@ -147,7 +171,7 @@ mod tests {
 
     fn outcomes_of(text: &str) -> Vec<&'static str> {
         let mut v = Vec::new();
-        TopicHits::new(text).outcomes(text, 0..text.len(), &mut v);
+        TopicHits::new(text).outcomes(text, 0..text.len(), Some(2024), &mut v);
         v.sort_unstable();
         v
     }
@@ -204,5 +228,13 @@ mod tests {
         );
         assert!(outcomes_of("They reviewed the agreement signed last month.").is_empty());
         assert!(outcomes_of("The two countries signed an access agreement in 2022.").is_empty());
+        assert!(outcomes_of(
+            "They discussed the agreement, which the two countries signed on Monday."
+        )
+        .is_empty());
+        assert_eq!(
+            outcomes_of("They signed a contract for two ships, to be delivered in 2027."),
+            vec!["contracts-signed"]
+        );
     }
 }
