@@ -27,6 +27,8 @@ pub struct CountriesFile {
     pub institutions: Vec<(String, String)>,
     /// `[city, alpha-2]`: places a meeting.
     pub cities: Vec<(String, String)>,
+    /// Seas and regions named after a country that stand for none ("South China Sea").
+    pub waters: Vec<String>,
 }
 
 /// `index_schema/ranks.json`.
@@ -52,6 +54,8 @@ pub struct RankEntry {
 pub struct TopicsFile {
     pub about: String,
     pub topics: Vec<TopicEntry>,
+    /// Phrases that contain a cue but name equipment ("training aircraft"): no topic.
+    pub equipment: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -114,6 +118,8 @@ pub struct CuesFile {
     pub planned: Vec<String>,
     pub plural_meetings: Vec<String>,
     pub position_heads: Vec<String>,
+    /// The meeting just reported goes on with more people ("an expanded meeting").
+    pub same_meeting: Vec<String>,
     pub side_heads: Vec<String>,
     pub stop_words: Vec<String>,
     pub titles: Vec<String>,
@@ -418,6 +424,7 @@ mod tests {
         for t in [&c.aliases, &c.institutions, &c.cities] {
             sorted_unique("countries", &t.iter().map(|p| &p.0).collect::<Vec<_>>());
         }
+        sorted_unique("waters", &c.waters);
         round_trips(COUNTRIES_JSON, c);
         let r = ranks_file();
         sorted_unique(
@@ -439,6 +446,7 @@ mod tests {
         t.topics
             .iter()
             .for_each(|t| sorted_unique(&t.slug, &t.items));
+        sorted_unique("equipment", &t.equipment);
         round_trips(TOPICS_JSON, t);
         let o = outcomes_file();
         sorted_unique(
@@ -473,6 +481,7 @@ mod tests {
             ("planned", &q.planned),
             ("plural_meetings", &q.plural_meetings),
             ("position_heads", &q.position_heads),
+            ("same_meeting", &q.same_meeting),
             ("side_heads", &q.side_heads),
             ("stop_words", &q.stop_words),
             ("titles", &q.titles),

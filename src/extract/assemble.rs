@@ -6,11 +6,12 @@
 use super::cues::{CueHits, SentenceCues};
 use super::dates::DateHits;
 use super::events::EventMention;
+use super::matcher::within;
 use super::people::{self, Registry};
 use super::refs::{self, Reference};
 use super::tokens::{self, Kind, Tok};
 use super::topics::TopicHits;
-use super::{countries, ranks, segment, sides, Hits};
+use super::{countries, dates, ranks, segment, sides, Hits};
 use crate::model::{Article, DateSource, Meeting, Participant, Status};
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
@@ -70,6 +71,10 @@ struct State<'a> {
     registry: Registry,
     /// The sentence each registry person was last mentioned in.
     seen: Vec<usize>,
+    /// The country of the place the article is filed from.
+    dateline: Option<&'static str>,
+    /// Sentences since the current meeting was last reported.
+    strays: usize,
     drafts: Vec<Draft>,
     current: Option<usize>,
     event: Option<EventMention>,
@@ -131,6 +136,64 @@ impl State<'_> {
         best(&mut order.into_iter().map(|p| (p, false)))
     }
 
+    /// The two people named last ("the two ministers"), in the order they were named.
+    fn last_two(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.registry.people.len()).collect();
+        order.sort_by_key(|&p| (std::cmp::Reverse(self.seen[p]), p));
+        order.truncate(2);
+        order.sort_unstable();
+        if order.len() == 2 {
+            order
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A principal still without a country, in a meeting whose other people are all of one
+    /// country, is of the one other country its passage names ("Indian institutions").
+    fn settle_guest(&mut self, d: usize, sentences: &[Range<usize>]) {
+        let d = &self.drafts[d];
+        let known = d.countries(&self.registry);
+        let [side] = known[..] else { return };
+        let span = sentences[d.first].start..sentences[d.last].end;
+        let mut named: Vec<&'static str> = within(&self.hits.countries, span.start, span.end)
+            .iter()
+            .map(countries::code)
+            .filter(|c| !c.is_empty() && *c != side)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let [other] = named[..] else { return };
+        for &p in d.people.iter().filter(|p| !d.listed.contains(p)) {
+            let person = &mut self.registry.people[p];
+            if person.country.is_none() {
+                person.country = Some(other);
+            }
+        }
+    }
+
+    /// See [`home_countries`].
+    fn settle_home(&mut self, d: usize) {
+        let d = &self.drafts[d];
+        let Some(home) = d
+            .location
+            .and_then(countries::city_country)
+            .or(self.dateline)
+        else {
+            return;
+        };
+        let others = d.countries(&self.registry);
+        if others.is_empty() || others.contains(&home) {
+            return;
+        }
+        for &p in d.people.iter().filter(|p| !d.listed.contains(p)) {
+            let person = &mut self.registry.people[p];
+            if person.country.is_none() {
+                person.country = Some(home);
+            }
+        }
+    }
+
     fn open(
         &mut self,
         status: Status,
@@ -152,6 +215,8 @@ impl State<'_> {
             borrowed: Vec::new(),
         });
         self.current = Some(self.drafts.len() - 1);
+        // Settled now, so that later sentences find the host by country ("the Egyptian side").
+        self.settle_home(self.drafts.len() - 1);
     }
 }
 
@@ -161,10 +226,12 @@ fn add_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
+/// "He then met …", "On Monday, he held talks with …": the sentence's subject is a pronoun.
 fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
     toks.iter()
-        .take(3)
-        .any(|t| t.kind == Kind::Stop && matches!(&text[t.start..t.end], "He" | "She"))
+        .take(6)
+        .take_while(|t| !matches!(t.kind, Kind::Cap | Kind::Rank(_) | Kind::Title))
+        .any(|t| matches!(&text[t.start..t.end], "He" | "She" | "he" | "she"))
 }
 
 /// The meetings of an article.
@@ -179,23 +246,26 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         hits: Hits::new(text),
         registry: Registry::default(),
         seen: Vec::new(),
+        dateline: None,
+        strays: 0,
         drafts: Vec::new(),
         current: None,
         event: None,
         location: None,
     };
     let mut lead_date = None;
-    let mut dateline = None;
 
     for (si, r) in sentences.iter().enumerate() {
         let toks = tokens::tokenize(text, r.start, r.end, &st.hits);
         if si == 0 {
-            dateline = dateline_country(r.clone(), &toks);
+            st.dateline = dateline_country(r.clone(), &toks);
         }
         let cues = cue_hits.classify(text, r.start, r.end);
         let reg = &st.registry;
         let mentions = people::mentions(text, &toks, |n| reg.find(n).is_some());
         let mut placed: Vec<(usize, usize)> = Vec::new();
+        // The sentence that named the pair "the two ministers" points back to.
+        let mut pair_named = None;
         let mut led = Vec::new();
         let mut previous_country = None;
         for m in &mentions {
@@ -220,7 +290,11 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         }
         let named_here: Vec<usize> = placed.iter().map(|&(_, id)| id).collect();
         for r in refs::find(text, &toks, &mentions) {
-            if let Some(id) = st.resolve_reference(&r, &named_here) {
+            if r.need == refs::Need::Two {
+                let pair = st.last_two();
+                pair_named = pair.iter().map(|&p| st.seen[p]).max();
+                placed.extend(pair.into_iter().map(|id| (r.start, id)));
+            } else if let Some(id) = st.resolve_reference(&r, &named_here) {
                 placed.push((r.start, id));
             }
         }
@@ -243,9 +317,15 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 None
             }
         });
-        if st.drafts.is_empty() {
-            lead_date = lead_date
-                .or_else(|| date_hits.first(text, r.start, r.end, article.published, false));
+        if st.drafts.is_empty() && lead_date.is_none() {
+            lead_date = date_hits
+                .first_at(text, r.start, r.end, article.published, false)
+                .map(|(at, d)| Lead {
+                    date: d,
+                    reported: dates::reported(text, at),
+                    opening: true,
+                    sentence: si,
+                });
         }
         if !text[r.clone()].ends_with(['.', '!', '?', '"', '\'', ')', '\u{201D}', '\u{2019}']) {
             // Headlines, captions and bylines neither report nor interrupt a meeting.
@@ -254,6 +334,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             continue;
         }
         let opened_before = st.drafts.len();
+        let lead_sentence = st.drafts.is_empty() && lead_date.is_some_and(|l| l.sentence == si);
         step(
             &mut st,
             si,
@@ -266,6 +347,23 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             event.as_ref(),
             place,
         );
+        if lead_sentence && !st.drafts.is_empty() {
+            // The date is the first meeting's own, stated in its passage.
+            if let Some(l) = lead_date.as_mut() {
+                l.opening = false;
+            }
+        }
+        if st.current.is_some_and(|c| st.drafts[c].last == si) {
+            st.strays = 0;
+        }
+        if st.drafts.len() > opened_before && si > 0 && pair_named == Some(si - 1) {
+            // "X and Y signed an agreement. Before the signing, the two ministers held talks":
+            // the sentence that named them reports the meeting too.
+            let earlier_free = opened_before == 0 || st.drafts[opened_before - 1].last < si - 1;
+            if earlier_free {
+                st.drafts[opened_before].first = si - 1;
+            }
+        }
         let in_body = st.current.is_some() && st.drafts.len() == opened_before;
         if !in_body {
             // Lead, cue and stray sentences set the scene for the meetings that follow.
@@ -281,21 +379,73 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         }
     }
 
-    home_countries(&mut st, dateline);
-    let mut out = Vec::new();
+    home_countries(&mut st, &sentences);
+    let mut out: Vec<Meeting> = Vec::new();
     for d in st.drafts.iter().filter(|d| d.valid()) {
+        let first = out.is_empty();
+        let previous = out.last().and_then(|m| m.date);
+        let date = meeting_date(
+            article,
+            &st,
+            d,
+            &sentences,
+            &date_hits,
+            lead_date
+                .filter(|l| first || l.reported || l.opening)
+                .map(|l| l.date),
+            previous,
+        );
         out.push(finish(
             article,
             &st,
             d,
             &sentences,
             &topic_hits,
-            &date_hits,
-            lead_date,
+            date,
             out.len() + 1,
         ));
     }
     out
+}
+
+/// The first date the lead states; whether it is when the news was reported; whether it is
+/// stated before the first meeting's own passage ("held a string of meetings on Tuesday").
+#[derive(Debug, Clone, Copy)]
+struct Lead {
+    date: NaiveDate,
+    reported: bool,
+    opening: bool,
+    sentence: usize,
+}
+
+/// A meeting's day: stated in its passage; else, for a passage that opens "Later in the day",
+/// the day of the meeting before; else the lead's (`lead`: the day the lead states, given for the
+/// first meeting, or for all when stated before any meeting or as the day the news was
+/// reported); else the publication date.
+fn meeting_date(
+    article: &Article,
+    st: &State,
+    d: &Draft,
+    sentences: &[Range<usize>],
+    date_hits: &DateHits,
+    lead: Option<NaiveDate>,
+    previous: Option<NaiveDate>,
+) -> (Option<NaiveDate>, DateSource) {
+    let text = st.text;
+    let span = sentences[d.first].start..sentences[d.last].end;
+    let ahead = d.status == Status::Planned;
+    let own = date_hits
+        .first_at(text, span.start, span.end, article.published, ahead)
+        .map(|(_, d)| d);
+    let opening = &text[sentences[d.first].clone()];
+    let stated = own
+        .or_else(|| previous.filter(|_| dates::same_day(opening)))
+        .or(lead.filter(|_| !ahead));
+    match (stated, article.published) {
+        (Some(s), _) => (Some(s), DateSource::Stated),
+        (None, Some(p)) if !ahead => (Some(p), DateSource::Published),
+        _ => (None, DateSource::Unknown),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -312,7 +462,8 @@ fn step(
     place: Option<&'static str>,
 ) {
     let text = st.text;
-    if cues.meeting() {
+    let more_of_the_same = cues.same_meeting && st.current.is_some();
+    if cues.meeting() && !more_of_the_same {
         let mut people = ids.clone();
         let mut unnamed = Vec::new();
         for c in &side_countries {
@@ -338,6 +489,13 @@ fn step(
                 people.dedup();
             }
         }
+        if ids.is_empty() && !pronoun_subject(text, toks) {
+            // "The sides discussed …": no one new, the meeting being reported goes on.
+            if let Some(c) = st.current {
+                st.drafts[c].last = si;
+                return;
+            }
+        }
         let status = if cues.call {
             Status::Call
         } else if cues.planned {
@@ -357,7 +515,8 @@ fn step(
             };
             let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
                 && unnamed.iter().all(|u| countries.contains(u));
-            if same && (d.status == status || people.is_empty()) {
+            // "During the call, the two commanders discussed …" goes on reporting the call.
+            if same && (d.status == status || people.is_empty() || status == Status::Held) {
                 join(st, c, &people);
                 st.drafts[c].last = si;
                 return;
@@ -434,7 +593,11 @@ fn step(
             return;
         }
     }
-    st.current = None;
+    // One sentence off the subject does not end a meeting; a second one does.
+    st.strays += 1;
+    if st.strays >= 2 {
+        st.current = None;
+    }
 }
 
 /// The country of the place an article is filed from, given its first sentence: "NAIROBI — …",
@@ -456,22 +619,14 @@ fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
 }
 
 /// Principals named without a country, in a meeting with a side from elsewhere, are of the
-/// country it took place in: the host is rarely given a demonym by a local outlet. Attendees of
-/// mixed lists keep what is written.
-fn home_countries(st: &mut State, dateline: Option<&'static str>) {
-    for d in st.drafts.iter().filter(|d| d.valid()) {
-        let Some(home) = d.location.and_then(countries::city_country).or(dateline) else {
-            continue;
-        };
-        let others = d.countries(&st.registry);
-        if others.is_empty() || others.contains(&home) {
-            continue;
-        }
-        for &p in d.people.iter().filter(|p| !d.listed.contains(p)) {
-            let person = &mut st.registry.people[p];
-            if person.country.is_none() {
-                person.country = Some(home);
-            }
+/// country it took place in: the host is rarely given a demonym by a local outlet. One still
+/// without a country, facing one country, is of the one other country the passage names.
+/// Attendees of mixed lists keep what is written.
+fn home_countries(st: &mut State, sentences: &[Range<usize>]) {
+    for d in 0..st.drafts.len() {
+        if st.drafts[d].valid() {
+            st.settle_home(d);
+            st.settle_guest(d, sentences);
         }
     }
 }
@@ -514,8 +669,7 @@ fn finish(
     d: &Draft,
     sentences: &[Range<usize>],
     topic_hits: &TopicHits,
-    date_hits: &DateHits,
-    lead_date: Option<NaiveDate>,
+    (date, date_source): (Option<NaiveDate>, DateSource),
     n: usize,
 ) -> Meeting {
     let text = st.text;
@@ -528,21 +682,17 @@ fn finish(
     let mut outcomes = Vec::new();
     for r in &reported {
         topic_hits.topics(text, r.clone(), &mut topics);
-        topic_hits.outcomes(r.clone(), &mut outcomes);
+        topic_hits.outcomes(
+            text,
+            r.clone(),
+            article.published.map(|p| p.year()),
+            &mut outcomes,
+        );
     }
     for v in [&mut topics, &mut outcomes] {
         v.sort_unstable();
         v.dedup();
     }
-    let ahead = d.status == Status::Planned;
-    let stated = date_hits
-        .first(text, span.start, span.end, article.published, ahead)
-        .or(lead_date);
-    let (date, date_source) = match (stated, article.published) {
-        (Some(s), _) => (Some(s), DateSource::Stated),
-        (None, Some(p)) => (Some(p), DateSource::Published),
-        (None, None) => (None, DateSource::Unknown),
-    };
     let participants: Vec<Participant> = d
         .people
         .iter()
@@ -687,5 +837,84 @@ mod tests {
             "2024-02-08",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_expanded_meeting_is_the_same_meeting() {
+        let got = summary(
+            "DOHA — On May 3, Qatar's Minister of State for Defence Affairs, Dr. Khalid Al Thani, met with Türkiye's Minister of National Defence, Mr. Ali Demir.\n\nThe one-on-one meeting was followed by an expanded meeting with the participation of the Commander of the Turkish Land Forces, Army General Veli Kaya.",
+            "2024-05-04",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            strings(&["Ali Demir", "Khalid Al Thani", "Veli Kaya"])
+        );
+    }
+
+    #[test]
+    fn what_is_said_during_a_call_stays_with_the_call() {
+        let got = summary(
+            "Gen. Omar Rauf received a telephone call from the Chief of the Turkish General Staff, Army General Can Aksoy, on Tuesday.\n\nDuring the call, the two commanders discussed regional security.",
+            "2024-10-02",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Status::Call);
+    }
+
+    #[test]
+    fn a_meeting_told_by_the_pair_includes_the_sentence_naming_them() {
+        let m = meetings(&article(
+            "Indonesia's Minister of Defense Budi Santoso and Australia's Minister for Defence Mark Hale signed a Defence Cooperation Agreement on Thursday. Before the signing, the two ministers held talks on maritime security.",
+            "2024-08-30",
+        ));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].countries, strings(&["AU", "ID"]));
+        assert_eq!(m[0].outcomes, strings(&["agreement-signed"]));
+        assert_eq!(m[0].topics, strings(&["maritime-security"]));
+    }
+
+    #[test]
+    fn a_guest_without_a_country_is_of_the_other_country_the_passage_names() {
+        let got = summary(
+            "HANOI — Chief of the Army Staff General Ravi Rao visited Vietnam's Ministry of National Defence on Monday and met Minister of National Defence General Tran Van Minh. The two generals discussed the training of Vietnamese officers at Indian institutions.",
+            "2023-06-20",
+        );
+        assert_eq!(got[0].2, strings(&["IN", "VN"]));
+    }
+
+    #[test]
+    fn meeting_days_come_from_the_passage_the_lead_or_the_meeting_before() {
+        let text = "ABU DHABI — The minister, Saif Al Mansoori, received several delegations yesterday.\n\nAl Mansoori met with the Kenyan Chief of Defence Forces, General Peter Otieno.\n\nOn Monday, he held talks with Kazakhstan's Deputy Minister of Defence, Maj. Gen. Arman Bekov.\n\nLater in the day, Al Mansoori met Brazil's Army Commander, General Paulo Rocha.\n\nSeparately, Al Mansoori met Japan's State Minister of Defense, Ken Mori.";
+        let dates: Vec<String> = meetings(&article(text, "2025-02-19"))
+            .iter()
+            .map(|m| m.date.unwrap().to_string())
+            .collect();
+        // Yesterday (the lead, before any meeting), Monday, the same Monday, then the lead
+        // again: a day stated before the meetings holds for those that state none.
+        assert_eq!(
+            dates,
+            ["2025-02-18", "2025-02-17", "2025-02-17", "2025-02-18"]
+        );
+        let text = "CAIRO — General Omar Fathy, the Commander-in-Chief, received on Monday the Chief of the General Staff of Saudi Arabia, Lieutenant General Fahd Al-Saud.\n\nThe Commander-in-Chief also met the Deputy Minister of National Defence of Greece, Nikos Pappas.";
+        let m = meetings(&article(text, "2023-12-05"));
+        let dates: Vec<String> = m.iter().map(|m| m.date.unwrap().to_string()).collect();
+        // Monday is the first meeting's own day; the second states none.
+        assert_eq!(dates, ["2023-12-04", "2023-12-05"]);
+        assert_eq!(m[1].participants[0].name, "Omar Fathy");
+        assert_eq!(m[1].date_source, DateSource::Published);
+    }
+
+    #[test]
+    fn one_sentence_off_the_subject_does_not_end_the_meeting() {
+        let m = meetings(&article(
+            "NEW DELHI — Raksha Mantri Shri Anil Rao held bilateral talks with the Minister of Defence of the Kingdom of Cambodia, General Sok Dara, on Friday.\n\nRaksha Mantri offered training courses for Cambodian officers.\n\nBoth sides signed a Memorandum of Understanding on defence cooperation.\n\nThe weather was fine.\n\nThe ministry did not say more. Contracts were signed last week.",
+            "2023-11-11",
+        ));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].participants[0].name, "Anil Rao");
+        assert_eq!(m[0].countries, strings(&["IN", "KH"]));
+        assert_eq!(m[0].topics, strings(&["training"]));
+        assert_eq!(m[0].outcomes, strings(&["memorandum-signed"]));
     }
 }

@@ -64,6 +64,13 @@ static COUNTRIES: LazyLock<(Matcher, Vec<(&'static str, bool)>)> = LazyLock::new
     let mut codes = Vec::new();
     let mut seen = HashSet::new();
     let mut patterns = Vec::new();
+    // Waters come first and, being longer, win over the country inside their name.
+    for name in &vocab::countries_file().waters {
+        if seen.insert(name.clone()) {
+            patterns.push((name.clone(), codes.len() as u32, Case::Capital));
+            codes.push(("", false));
+        }
+    }
     for (name, code) in vocab::country_text_names() {
         // The folded spelling too: `Türkiye` is often written `Turkiye`.
         let folded = {
@@ -100,7 +107,8 @@ pub fn find(text: &str) -> Vec<Hit> {
     COUNTRIES.0.find(text)
 }
 
-/// The alpha-2 code of a hit from [`find`].
+/// The alpha-2 code of a hit from [`find`]; empty for waters and regions named after a country
+/// ("South China Sea"), which stand for none.
 pub fn code(hit: &Hit) -> &'static str {
     COUNTRIES.1[hit.id as usize].0
 }
@@ -152,6 +160,14 @@ mod tests {
         assert_eq!(
             codes("Azerbaijani-Israeli relations, a Filipino general, an Emirati firm"),
             vec!["AZ", "IL", "PH", "AE"]
+        );
+    }
+
+    #[test]
+    fn waters_named_after_a_country_stand_for_none() {
+        assert_eq!(
+            codes("patrols in the South China Sea and the Indian Ocean by China and India"),
+            vec!["", "", "CN", "IN"]
         );
     }
 

@@ -15,6 +15,7 @@ const CALL: u32 = 4;
 const ATTENDANCE: u32 = 8;
 const CONTINUATION: u32 = 16;
 const PLURAL: u32 = 32;
+const SAME: u32 = 64;
 
 /// What a sentence's cues say.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct SentenceCues {
     pub continuation: bool,
     /// "both meetings": what the sentence reports belongs to the meetings before too.
     pub plural: bool,
+    /// "was followed by an expanded meeting": more people join the meeting just reported.
+    pub same_meeting: bool,
 }
 
 impl SentenceCues {
@@ -45,6 +48,7 @@ static CUES: LazyLock<Matcher> = LazyLock::new(|| {
         (&c.attendance, ATTENDANCE),
         (&c.continuation, CONTINUATION),
         (&c.plural_meetings, PLURAL),
+        (&c.same_meeting, SAME),
     ] {
         for p in list {
             *flags.entry(p.to_lowercase()).or_default() |= flag;
@@ -79,9 +83,10 @@ impl CueHits {
             held: flags & HELD != 0,
             planned: flags & PLANNED != 0,
             call: flags & CALL != 0,
-            attendance: flags & ATTENDANCE != 0,
+            attendance: flags & (ATTENDANCE | SAME) != 0,
             continuation: flags & (CONTINUATION | HELD | ATTENDANCE) != 0 || pronoun,
             plural: flags & PLURAL != 0,
+            same_meeting: flags & SAME != 0,
         }
     }
 }
@@ -121,5 +126,7 @@ mod tests {
         assert!(cues("He noted the importance of ties.").continuation);
         assert!(!cues("A total of 208 companies are represented at the exhibition.").continuation);
         assert!(cues("Several contracts were signed at the end of both meetings.").plural);
+        let c = cues("The one-on-one meeting was followed by an expanded meeting with the chiefs.");
+        assert!(c.same_meeting && c.attendance);
     }
 }

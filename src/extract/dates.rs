@@ -88,26 +88,60 @@ impl DateHits {
         }
     }
 
-    /// The first date stated in `text[from..to]`. `ahead`: the meeting is announced, so a day
-    /// without a year lies on or after publication.
-    pub fn first(
+    /// The first date stated in `text[from..to]`, with the offset it is written at. `ahead`:
+    /// the meeting is announced, so a day without a year lies on or after publication.
+    pub fn first_at(
         &self,
         text: &str,
         from: usize,
         to: usize,
         published: Option<NaiveDate>,
         ahead: bool,
-    ) -> Option<NaiveDate> {
+    ) -> Option<(usize, NaiveDate)> {
         let iso = iso_date(&text[from..to]).map(|(at, d)| (from + at, d));
         let word = within(&self.hits, from, to)
             .iter()
             .find_map(|h| resolve(text, h, published, ahead).map(|d| (h.start, d)));
         match (iso, word) {
-            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|x| x.1),
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
         }
     }
 }
+
+/// Whether the date written at `at` is when something was reported ("the ministry reported on
+/// January 25", "said on Monday") rather than when a meeting took place.
+pub fn reported(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..at].trim_end().to_ascii_lowercase();
+    let before = before.strip_suffix(" on").unwrap_or(&before);
+    ["reported", "said", "announced", "stated", "reports"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// Whether a passage opens by placing its meeting on the day of the one before: "Later in the
+/// day", "On the same day", "Later that day".
+pub fn same_day(passage: &str) -> bool {
+    let head: String = passage
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "later in the day",
+        "later that day",
+        "the same day",
+        "later the same day",
+    ]
+    .iter()
+    .any(|p| head.contains(p))
+}
+
+impl DateHits {}
 
 fn resolve(text: &str, h: &Hit, published: Option<NaiveDate>, ahead: bool) -> Option<NaiveDate> {
     match h.id {
@@ -211,8 +245,8 @@ mod tests {
     fn date(text: &str, published: Option<&str>, ahead: bool) -> Option<String> {
         let p = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
         DateHits::new(text)
-            .first(text, 0, text.len(), p, ahead)
-            .map(|d| d.to_string())
+            .first_at(text, 0, text.len(), p, ahead)
+            .map(|(_, d)| d.to_string())
     }
 
     #[test]
@@ -263,6 +297,19 @@ mod tests {
             date("met on 2021-05-06 in", None, false).as_deref(),
             Some("2021-05-06")
         );
+    }
+
+    #[test]
+    fn report_dates_and_same_day_openings_are_told_apart() {
+        let t = "the ministry reported on January 25 that";
+        assert!(reported(t, t.find("January").unwrap()));
+        let t = "the two ministers met on January 25 in";
+        assert!(!reported(t, t.find("January").unwrap()));
+        assert!(same_day(
+            "Later in the day, the commander called on the minister."
+        ));
+        assert!(same_day("On the same day, he met the chief."));
+        assert!(!same_day("Separately, the admiral met the chief."));
     }
 
     #[test]

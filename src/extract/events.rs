@@ -1,6 +1,9 @@
 //! Named occasions: exhibitions, forums, dialogues, summits. Gives back the series and the year
 //! written next to it: "4th Azerbaijan International Defense Exhibition ADEX-2022" → (ADEX, 2022),
 //! "IDEF'23" → (IDEF, 2023), "the 2024 Shangri-La Dialogue" → (Shangri-La Dialogue, 2024).
+//! Series the vocabulary does not know are recognised by their shape: a name with a year next to
+//! it that ends in an occasion word or is an acronym ("Manama Dialogue 2023", "EDEX 2023"), or an
+//! ordinal before an occasion's name ("the 31st International Defence Industry Exhibition MSPO").
 
 use super::matcher::{Case, Hit, Matcher};
 use crate::vocab;
@@ -26,7 +29,7 @@ static EVENTS: LazyLock<Matcher> = LazyLock::new(|| {
 pub struct EventMention {
     pub start: usize,
     pub end: usize,
-    pub series: &'static str,
+    pub series: String,
     pub year: Option<i32>,
 }
 
@@ -40,7 +43,8 @@ impl EventMention {
     }
 }
 
-/// Event mentions in `text`, a name and its acronym next to each other counting once.
+/// Event mentions in `text`, a name and its acronym next to each other counting once; series
+/// the vocabulary knows, then others recognised by their shape where no known one is named.
 pub fn find(text: &str) -> Vec<EventMention> {
     let hits: Vec<Hit> = EVENTS.find(text);
     let mut out: Vec<EventMention> = Vec::new();
@@ -58,9 +62,263 @@ pub fn find(text: &str) -> Vec<EventMention> {
         out.push(EventMention {
             start: h.start,
             end: h.end,
-            series,
+            series: series.to_string(),
             year,
         });
+    }
+    let known = out.len();
+    for e in unlisted(text) {
+        if !out[..known]
+            .iter()
+            .any(|k| k.start < e.end + 2 && e.start < k.end + 2)
+        {
+            out.push(e);
+        }
+    }
+    out.sort_by_key(|e| e.start);
+    out
+}
+
+/// Last words of an occasion's name.
+const OCCASIONS: [&str; 15] = [
+    "Airshow",
+    "Conference",
+    "Congress",
+    "Dialogue",
+    "Exhibition",
+    "Expo",
+    "Fair",
+    "Forum",
+    "Meeting",
+    "Salon",
+    "Show",
+    "Summit",
+    "Symposium",
+    "Talks",
+    "Week",
+];
+
+/// Acronyms that are no occasion even next to a year ("NATO 2030", "FY 2025").
+const NOT_OCCASIONS: [&str; 12] = [
+    "ASEAN", "BRICS", "COVID", "CSTO", "EU", "FY", "GCC", "NATO", "OPEC", "OSCE", "UN", "UNSC",
+];
+
+/// A word of `text` with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '&'));
+        match (inside || c == '&', start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word {
+                    start: s,
+                    end: i,
+                    text: text[s..i].trim_end_matches('-'),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+            text: &text[s..],
+        });
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase()) || w == "&"
+}
+
+fn acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !NOT_OCCASIONS.contains(&w)
+}
+
+fn ordinal(w: &str) -> bool {
+    let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// Whether only spaces (and an opening bracket) separate two words: one name.
+fn joined(text: &str, a: &Word, b: &Word) -> bool {
+    text[a.end..b.start].chars().all(|c| c == ' ' || c == '(') && !text[a.end..b.start].is_empty()
+}
+
+/// The capitalised run of words ending at `last` (inclusive), going back; connectors such as
+/// "of", "and", "for" inside it are kept.
+fn run_back(text: &str, ws: &[Word], last: usize) -> usize {
+    let mut first = last;
+    while first > 0 {
+        let prev = &ws[first - 1];
+        if !joined(text, prev, &ws[first]) || text[prev.end..ws[first].start].contains('(') {
+            break;
+        }
+        let connector = matches!(prev.text, "of" | "and" | "for" | "on")
+            && first >= 2
+            && capitalised(ws[first - 2].text);
+        if !(capitalised(prev.text) || connector) || ordinal(prev.text) || prev.text == "The" {
+            break;
+        }
+        first -= 1;
+    }
+    first
+}
+
+/// The capitalised run of words starting at `first`, going forward.
+fn run_forward(text: &str, ws: &[Word], first: usize) -> usize {
+    let mut last = first;
+    while last + 1 < ws.len() {
+        let next = &ws[last + 1];
+        if !joined(text, &ws[last], next) || text[ws[last].end..next.start].contains('(') {
+            break;
+        }
+        let connector = matches!(next.text, "of" | "and" | "for" | "on")
+            && ws.get(last + 2).is_some_and(|w| capitalised(w.text));
+        if !(capitalised(next.text) || connector) || year_word(next.text).is_some() {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+fn year_word(w: &str) -> Option<i32> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .and_then(plausible)
+}
+
+/// "ADEX-2024" as one word: the acronym and the year.
+fn acronym_year(w: &str) -> Option<(&str, i32)> {
+    let (name, year) = w.rsplit_once('-')?;
+    Some((name, year_word(year)?)).filter(|(n, _)| acronym(n))
+}
+
+fn names_occasion(run: &[Word]) -> bool {
+    run.iter().any(|w| OCCASIONS.contains(&w.text)) || run.first().is_some_and(|w| acronym(w.text))
+}
+
+/// Occasions the vocabulary does not list, recognised by their shape.
+fn unlisted(text: &str) -> Vec<EventMention> {
+    let ws = words(text);
+    let mut out: Vec<EventMention> = Vec::new();
+    let mut push = |start: usize, end: usize, series: &str, year: Option<i32>| {
+        let series = series.trim_end_matches(" of").trim();
+        if !series.is_empty() && !out.iter().any(|e| e.start < end && start < e.end) {
+            out.push(EventMention {
+                start,
+                end,
+                series: series.to_string(),
+                year,
+            });
+        }
+    };
+    for i in 0..ws.len() {
+        let w = ws[i];
+        if let Some((name, year)) = acronym_year(w.text) {
+            push(w.start, w.end, name, Some(year));
+            continue;
+        }
+        if let Some(year) = year_word(w.text) {
+            // "Manama Dialogue 2023", "EDEX 2023", "LAAD Defence & Security 2025".
+            if i > 0 && joined(text, &ws[i - 1], &w) && capitalised(ws[i - 1].text) {
+                let first = run_back(text, &ws, i - 1);
+                let run = &ws[first..i];
+                let head_after = ws
+                    .get(i + 1)
+                    .is_some_and(|n| joined(text, &w, n) && OCCASIONS.contains(&n.text));
+                if names_occasion(run) || head_after {
+                    push(
+                        run[0].start,
+                        w.end,
+                        &text[run[0].start..run[run.len() - 1].end],
+                        Some(year),
+                    );
+                    continue;
+                }
+            }
+            // "the 2024 Shangri-La Dialogue".
+            if ws
+                .get(i + 1)
+                .is_some_and(|n| joined(text, &w, n) && capitalised(n.text))
+            {
+                let last = run_forward(text, &ws, i + 1);
+                let run = &ws[i + 1..=last];
+                if run.iter().any(|r| OCCASIONS.contains(&r.text)) {
+                    push(
+                        w.start,
+                        run[run.len() - 1].end,
+                        &text[run[0].start..run[run.len() - 1].end],
+                        Some(year),
+                    );
+                }
+            }
+            continue;
+        }
+        // "the 31st International Defence Industry Exhibition MSPO", "the 3rd Egypt Defence Expo".
+        if ordinal(w.text)
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| joined(text, &w, n) && capitalised(n.text))
+        {
+            let last = run_forward(text, &ws, i + 1);
+            let run = &ws[i + 1..=last];
+            let Some(head) = run.iter().rposition(|r| OCCASIONS.contains(&r.text)) else {
+                continue;
+            };
+            // The acronym after the name, bracketed or not: "Egypt Defence Expo (EDEX 2023)".
+            let at = if run.get(head + 1).is_some_and(|r| acronym(r.text)) {
+                Some(i + 1 + head + 1)
+            } else {
+                Some(last + 1).filter(|&k| {
+                    ws.get(k)
+                        .is_some_and(|n| joined(text, &ws[last], n) && acronym(n.text))
+                })
+            };
+            match at {
+                Some(a) => {
+                    let year = ws
+                        .get(a + 1)
+                        .filter(|y| joined(text, &ws[a], y))
+                        .and_then(|y| year_word(y.text));
+                    let end = if year.is_some() {
+                        ws[a + 1].end
+                    } else {
+                        ws[a].end
+                    };
+                    push(
+                        run[0].start,
+                        end.max(run[run.len() - 1].end),
+                        ws[a].text,
+                        year,
+                    );
+                }
+                None => push(
+                    run[0].start,
+                    run[run.len() - 1].end,
+                    &text[run[0].start..run[head].end],
+                    None,
+                ),
+            }
+        }
     }
     out
 }
@@ -91,8 +349,9 @@ fn year_after(text: &str, end: usize) -> Option<i32> {
 fn year_before(text: &str, start: usize) -> Option<i32> {
     // Bytes, not characters: the text before may be in any script, and shorter than a year.
     let head = text[..start].strip_suffix(' ')?.as_bytes();
-    let digits = head.get(head.len().checked_sub(4)?..)?;
-    let clean = head.len() == 4 || !head[head.len() - 5].is_ascii_alphanumeric();
+    let at = head.len().checked_sub(4)?;
+    let digits = &head[at..];
+    let clean = at == 0 || !head[at - 1].is_ascii_alphanumeric();
     if digits.iter().all(u8::is_ascii_digit) && clean {
         return plausible(std::str::from_utf8(digits).ok()?.parse().ok()?);
     }
@@ -139,6 +398,26 @@ mod tests {
         assert_eq!(
             labels("the Azerbaijani-Turkish High-Level Military Dialogue Meeting."),
             vec!["High-Level Military Dialogue Meeting"]
+        );
+    }
+
+    #[test]
+    fn unlisted_series_are_known_by_their_shape() {
+        assert_eq!(
+            labels("on the sidelines of the Narva Dialogue 2023, and at TAMDEX 2024 and ORYX-2025"),
+            vec!["Narva Dialogue-2023", "TAMDEX-2024", "ORYX-2025"]
+        );
+        assert_eq!(
+            labels("at the 5th Baltic Maritime Defence Exhibition BALTEX in Gdynia, the 2nd Lagos Security Forum and the 3rd Cairo Air Expo (CAX 2023)"),
+            vec!["BALTEX", "Lagos Security Forum", "CAX-2023"]
+        );
+        assert_eq!(
+            labels("at Andes Defence 2025 Expo & Forum and the 2026 Pacific Air Show."),
+            vec!["Andes Defence-2025", "Pacific Air Show-2026"]
+        );
+        assert!(
+            labels("under Vision 2030, NATO 2030 and the FY 2025 budget of the Army 2024")
+                .is_empty()
         );
     }
 

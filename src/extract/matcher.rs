@@ -36,13 +36,24 @@ pub struct Matcher {
 impl Matcher {
     /// Builds from `(pattern, id, case)`; empty patterns are ignored.
     pub fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = (S, u32, Case)>) -> Matcher {
-        let mut pats = Vec::new();
-        let mut meta = Vec::new();
+        let mut pats: Vec<String> = Vec::new();
+        let mut meta: Vec<(u32, Case)> = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
         for (p, id, case) in patterns {
             let p = p.as_ref().trim();
-            if !p.is_empty() {
-                pats.push(p.to_string());
-                meta.push((id, case));
+            if p.is_empty() {
+                continue;
+            }
+            // The automaton ignores ASCII case, so `EUROSATORY` and `Eurosatory` are one
+            // pattern to it: keep one, with the more lenient case rule when both name the same.
+            match seen.get(&p.to_ascii_lowercase()) {
+                Some(&k) if meta[k].0 == id => meta[k].1 = lenient(meta[k].1, case),
+                Some(_) => {}
+                None => {
+                    seen.insert(p.to_ascii_lowercase(), pats.len());
+                    pats.push(p.to_string());
+                    meta.push((id, case));
+                }
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -89,6 +100,21 @@ impl Matcher {
                 pos = next_char(text, s);
             }
         }
+    }
+}
+
+/// Of two case rules for one pattern, the one that accepts more.
+fn lenient(a: Case, b: Case) -> Case {
+    let rank = |c: Case| match c {
+        Case::Exact => 0,
+        Case::Lower => 1,
+        Case::Capital => 2,
+        Case::Any => 3,
+    };
+    if rank(a) >= rank(b) {
+        a
+    } else {
+        b
     }
 }
 
@@ -165,6 +191,12 @@ mod tests {
         let hits = m.find("Metin Gurak met turkish and Turkish guests at Adex and ADEX-2022.");
         let ids: Vec<_> = hits.iter().map(|h| h.id).collect();
         assert_eq!(ids, vec![0, 2, 1]);
+    }
+
+    #[test]
+    fn one_pattern_in_two_cases_keeps_the_lenient_rule() {
+        let m = Matcher::new([("EUROSATORY", 0, Case::Exact), ("Eurosatory", 0, Case::Any)]);
+        assert_eq!(m.find("at Eurosatory and EUROSATORY").len(), 2);
     }
 
     #[test]

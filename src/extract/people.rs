@@ -134,9 +134,10 @@ fn description_start(text: &str, toks: &[Tok], floor: usize, end: usize) -> usiz
         }
         let stop = match t.kind {
             // "Deputy Prime Minister and Minister for Defence Daniel Hartigan": one person's
-            // two posts.
+            // two posts; "the French Air and Space Force": one body.
             Kind::Lower if word(text, t) == "and" => {
-                !(b >= 2 && is_post(text, &toks[b - 2]) && is_post(text, &toks[b]))
+                let office = |t: &Tok| t.kind == Kind::Office || is_post(text, t);
+                !(b >= 2 && office(&toks[b - 2]) && office(&toks[b]))
             }
             Kind::Lower => w.boundaries.contains(word(text, t)),
             Kind::Punct(c) => matches!(c, ';' | '(' | ')' | '"' | '\u{201C}' | '\u{201D}'),
@@ -209,6 +210,20 @@ fn delegation_country(
     Some(country)
 }
 
+/// "visited Vietnam's Ministry of National Defence and met Minister … X": the country of the
+/// place visited, for the person met there (whose description starts at `b`).
+fn visited_country(text: &str, toks: &[Tok], b: usize) -> Option<&'static str> {
+    if !lower_is(text, b.checked_sub(1).and_then(|k| toks.get(k)), &["met"]) {
+        return None;
+    }
+    let visited = toks[..b - 1]
+        .iter()
+        .rposition(|t| lower_is(text, Some(t), &["visited"]))?;
+    toks[visited + 1..b - 1]
+        .iter()
+        .find_map(|t| t.kind.country())
+}
+
 /// People named in one sentence's tokens. `known` says whether a name is already in the registry.
 pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -279,6 +294,9 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
                 desc.organization = desc.organization.or(org);
                 end_tok = of_end;
             }
+        }
+        if country.is_none() {
+            country = visited_country(text, toks, b);
         }
         let led = delegation_country(text, toks, floor, b);
         if let Some(delegation) = led {
@@ -359,7 +377,7 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
             toks[h].kind,
             Kind::Country(_) | Kind::Org(_) | Kind::Office | Kind::Cap
         )
-        && !w.posts.contains(word(text, &toks[h]))
+        && !w.posts.contains_head(word(text, &toks[h]))
     {
         h += 1;
     }
@@ -404,6 +422,8 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Person {
     pub name: String,
+    /// The name's folded words, for matching later mentions.
+    pub tokens: Vec<String>,
     pub country: Option<&'static str>,
     pub rank: Option<u32>,
     pub position: Option<String>,
@@ -436,6 +456,10 @@ fn same_person(mention: &[String], known: &[String]) -> bool {
     if mention.len() == 1 || known.len() == 1 {
         return true;
     }
+    // "Al Mansoori" is "Saif Al Mansoori": one name ends the other.
+    if known.ends_with(mention) || mention.ends_with(known) {
+        return true;
+    }
     // Two full names with the same surname are the same person only with the same first name
     // (or its initial).
     let (mf, kf) = (&mention[0], &known[0]);
@@ -447,19 +471,33 @@ fn same_person(mention: &[String], known: &[String]) -> bool {
 impl Registry {
     pub fn find(&self, name: &str) -> Option<usize> {
         let t = name_tokens(name);
-        self.people
+        if let Some(i) = self.people.iter().position(|p| same_person(&t, &p.tokens)) {
+            return Some(i);
+        }
+        // One word that opens a single known name: a name written family name first ("Min" of
+        // "Min Jae-seok") or a given name ("Laura").
+        let [word] = &t[..] else { return None };
+        let mut opening = self
+            .people
             .iter()
-            .position(|p| same_person(&t, &name_tokens(&p.name)))
+            .enumerate()
+            .filter(|(_, p)| p.tokens.len() > 1 && p.tokens[0] == *word);
+        match (opening.next(), opening.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     }
 
     /// The registry index of a mention, adding the person or completing what is known of them.
     pub fn add(&mut self, m: &Mention) -> usize {
         if let Some(i) = self.find(&m.name) {
             let p = &mut self.people[i];
-            let fuller = name_tokens(&m.name).iter().filter(|t| t.len() > 1).count()
-                > name_tokens(&p.name).iter().filter(|t| t.len() > 1).count();
+            let tokens = name_tokens(&m.name);
+            let fuller = tokens.iter().filter(|t| t.len() > 1).count()
+                > p.tokens.iter().filter(|t| t.len() > 1).count();
             if fuller {
                 p.name = m.name.clone();
+                p.tokens = tokens;
             }
             p.country = p.country.or(m.country);
             p.rank = p.rank.or(m.rank);
@@ -472,6 +510,7 @@ impl Registry {
             return i;
         }
         self.people.push(Person {
+            tokens: name_tokens(&m.name),
             name: m.name.clone(),
             country: m.country,
             rank: m.rank,
@@ -588,6 +627,14 @@ mod tests {
         assert_eq!(r.find("M. Kurilla"), Some(1));
         assert_eq!(r.people[0].country, Some("PK"));
         assert_eq!(r.people[1].country, Some("US"));
+        people(
+            "Saif Al Mansoori met Min Jae-seok and Laura Brennan.",
+            &mut r,
+        );
+        assert_eq!(r.find("Al Mansoori"), Some(2));
+        assert_eq!(r.find("Min"), Some(3));
+        assert_eq!(r.find("Laura"), Some(4));
+        assert_eq!(r.find("Veli Mansoori"), None);
     }
 
     #[test]
@@ -712,6 +759,17 @@ mod tests {
     }
 
     #[test]
+    fn the_person_met_at_a_place_visited_is_of_its_country() {
+        let mut r = Registry::default();
+        let ms = people(
+            "General Ravi Rao visited Vietnam's Ministry of National Defence and met Minister of National Defence General Tran Van Minh.",
+            &mut r,
+        );
+        assert_eq!(ms[0].country, None);
+        assert_eq!(ms[1].country, Some("VN"));
+    }
+
+    #[test]
     fn two_posts_joined_by_and_describe_one_person() {
         let mut r = Registry::default();
         let ms = people(
@@ -723,5 +781,10 @@ mod tests {
             ms[0].position.as_deref(),
             Some("Deputy Prime Minister and Minister for Defence")
         );
+        let ms = people(
+            "He met the Chief of Staff of the French Air and Space Force, General Luc Morel.",
+            &mut r,
+        );
+        assert_eq!(ms[0].country, Some("FR"));
     }
 }

@@ -112,7 +112,7 @@ fn post_end(text: &str, seg: &[Tok], organization: &mut Option<String>) -> usize
             while n < seg.len()
                 && (lower_is(text, &seg[n], "the")
                     || lower_is(text, &seg[n], "of")
-                    || text[seg[n].start..seg[n].end] == *"Republic")
+                    || STATE_WORDS.contains(&&text[seg[n].start..seg[n].end]))
             {
                 n += 1;
             }
@@ -152,7 +152,7 @@ pub fn describe_appositive(text: &str, app: &[Tok]) -> Description {
         .skip_while(|t| {
             // "of the Republic of Türkiye to …" names a country, not an organisation.
             (t.kind == Kind::Lower && matches!(&text[t.start..t.end], "the" | "of"))
-                || matches!(&text[t.start..t.end], "Republic" | "Kingdom" | "Federation")
+                || STATE_WORDS.contains(&&text[t.start..t.end])
                 || matches!(t.kind, Kind::Country(_))
         })
         .take_while(|t| {
@@ -189,6 +189,19 @@ pub fn describe_appositive(text: &str, app: &[Tok]) -> Description {
         organization: Some(text[a.start..b.end].to_string()),
     }
 }
+
+/// Words of a state's formal name before the country: "of the Kingdom of Cambodia".
+const STATE_WORDS: [&str; 9] = [
+    "Democratic",
+    "Emirate",
+    "Federation",
+    "Islamic",
+    "Kingdom",
+    "Principality",
+    "Republic",
+    "State",
+    "Sultanate",
+];
 
 /// Last words of the name of a body a person heads or serves in, rather than of an office.
 const ORG_HEADS: [&str; 30] = [
@@ -296,6 +309,8 @@ mod tests {
             Some("Chief of the Main Intelligence Department")
         );
         assert_eq!(d.organization.as_deref(), Some("Turkish Armed Forces"));
+        let d = describe_text("the Minister of Defence of the Kingdom of Cambodia,");
+        assert_eq!(d.position.as_deref(), Some("Minister of Defence"));
         let d = describe_appositive_text("the Ambassador of the Republic of Turkey to Azerbaijan");
         assert_eq!(d.position.as_deref(), Some("Ambassador"));
         assert_eq!(d.organization, None);

@@ -8,7 +8,7 @@ use super::tokens::{Kind, Tok, WordSet};
 use std::sync::LazyLock;
 
 /// Words a reference ends with, and what each requires of the person it points to.
-const HEADS: [(&str, Need); 15] = [
+const HEADS: [(&str, Need); 16] = [
     ("admiral", Need::Rank("admiral")),
     ("ambassador", Need::Post(&["ambassador"])),
     ("chairman", Need::Post(&["chairman", "chair"])),
@@ -28,6 +28,7 @@ const HEADS: [(&str, Need); 15] = [
     ),
     ("marshal", Need::Rank("marshal")),
     ("minister", Need::Post(&["minister"])),
+    ("official", Need::Anyone),
     ("secretary", Need::Post(&["secretary"])),
     ("visitor", Need::Guest),
 ];
@@ -41,7 +42,28 @@ pub enum Need {
     Post(&'static [&'static str]),
     /// Someone who is not the host.
     Guest,
+    /// Anyone ("the Israeli official").
+    Anyone,
+    /// The two people last named ("the two ministers").
+    Two,
 }
+
+/// Plural heads after "the two" or "both": the pair last named.
+const PAIRS: [&str; 13] = [
+    "admirals",
+    "ambassadors",
+    "chiefs",
+    "commanders",
+    "envoys",
+    "generals",
+    "leaders",
+    "men",
+    "ministers",
+    "officers",
+    "officials",
+    "secretaries",
+    "women",
+];
 
 /// One mention of a person by office.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +90,12 @@ fn head_need(word: &str) -> Option<Need> {
         .iter()
         .find(|(h, _)| h.eq_ignore_ascii_case(w))
         .map(|(_, n)| *n)
+        .or_else(|| {
+            PAIRS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+                .then_some(Need::Two)
+        })
 }
 
 /// References in one sentence's tokens, outside the named people's own descriptions.
@@ -82,7 +110,9 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
         let mut country = None;
         let mut modifiers = Vec::new();
         while let Some(n) = toks.get(k) {
-            if let Some(c) = n.kind.country().filter(|_| country.is_none()) {
+            if k == i + 1 && word(n) == "two" {
+                // "the two ministers"
+            } else if let Some(c) = n.kind.country().filter(|_| country.is_none()) {
                 country = Some(c);
             } else if modifiers.len() < 2
                 && matches!(n.kind, Kind::Lower | Kind::Office)
@@ -104,6 +134,11 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
         let Some(need) = head_need(word(head)) else {
             continue;
         };
+        let pair = i + 1 < k && word(&toks[i + 1]) == "two";
+        if (need == Need::Two) != pair {
+            // "the two ministers", but not "the ministers" nor "the two minister".
+            continue;
+        }
         // "the Commander of the Egyptian Air Force, Air Marshal …" describes someone named next.
         let next = toks.get(k + 1);
         let describes = next.is_some_and(|n| match n.kind {
@@ -147,6 +182,7 @@ impl Reference {
             Need::Rank(w) => has(rank, w),
             Need::Post(words) => words.iter().any(|w| has(position, w)),
             Need::Guest => !host,
+            Need::Anyone | Need::Two => true,
         }
     }
 
@@ -202,7 +238,7 @@ mod tests {
             refs("the Minister of Defense, Colonel General Zakir Hasanov, met the ministers.")
                 .is_empty()
         );
-        assert!(refs("The two generals met the chief of staff.").is_empty());
+        assert!(refs("The generals met the chief of staff and the two sides.").is_empty());
     }
 
     #[test]

@@ -136,6 +136,16 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             let after_office = out
                 .last()
                 .is_some_and(|t| w.not_rank_after.contains(&text[t.start..t.end]));
+            if after_office || office_follows(text, h.end, to) {
+                // "Director General", "General Officer Commanding", "the General Staff".
+                out.push(Tok {
+                    start: i,
+                    end: h.end,
+                    kind: Kind::Office,
+                });
+                i = h.end;
+                continue;
+            }
             let (kind, end) = if after_office {
                 (Kind::Office, h.end)
             } else {
@@ -160,7 +170,9 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         }
         if let Some(h) = hit_at(&hits.countries, i, to) {
             let code = countries::code(&h);
-            let kind = if countries::is_institution(&h) {
+            let kind = if code.is_empty() {
+                Kind::Other
+            } else if countries::is_institution(&h) {
                 Kind::Org(code)
             } else {
                 Kind::Country(code)
@@ -198,7 +210,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
                     Kind::Other
                 },
             )
-        } else if w.office.contains(bare(word)) {
+        } else if w.office.contains(bare(word)) || office_compound(word) {
             (word_end, Kind::Office)
         } else if w.stop.contains(word) {
             (word_end, Kind::Stop)
@@ -217,6 +229,25 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         i = end;
     }
     out
+}
+
+/// "Commanding-in-Chief", "Vice-Chairman": a hyphenated word that starts with an office word.
+fn office_compound(word: &str) -> bool {
+    word.split_once('-')
+        .is_some_and(|(head, _)| WORDS.office.contains(head))
+}
+
+/// Whether a capitalised office word follows a rank word: then the rank word is part of an
+/// office's name.
+fn office_follows(text: &str, end: usize, to: usize) -> bool {
+    let Some(rest) = text.get(end..to).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let n = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    let next = &rest[..n];
+    next.starts_with(|c: char| c.is_uppercase()) && WORDS.office.contains(next)
 }
 
 /// A mark in brackets between a rank and the name belongs to the rank: `Brig. Gen. (res.)`,

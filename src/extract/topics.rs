@@ -26,8 +26,14 @@ static AUTOMATA: LazyLock<Automata> = LazyLock::new(|| {
         }
         Matcher::new(v)
     };
+    // Equipment phrases are matched too, with an id past the topics, so that being longer they
+    // hide the cue inside them ("training aircraft").
+    let equipment = &vocab::topics_file().equipment;
     Automata {
-        cues: each(t.iter().map(|t| &t.cues).collect(), Case::Lower),
+        cues: each(
+            t.iter().map(|t| &t.cues).chain([equipment]).collect(),
+            Case::Lower,
+        ),
         items: each(t.iter().map(|t| &t.items).collect(), Case::Lower),
         phrases: each(o.outcomes.iter().map(|o| &o.phrases).collect(), Case::Any),
         nouns: each(o.outcomes.iter().map(|o| &o.nouns).collect(), Case::Any),
@@ -60,7 +66,9 @@ impl TopicHits {
     pub fn topics(&self, text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
         let slugs = &vocab::topics_file().topics;
         for h in within(&self.cues, range.start, range.end) {
-            out.push(slugs[h.id as usize].slug.as_str());
+            if let Some(t) = slugs.get(h.id as usize) {
+                out.push(t.slug.as_str());
+            }
         }
         for h in within(&self.items, range.start, range.end) {
             if in_military_list(text, range.start, h.start) {
@@ -69,18 +77,71 @@ impl TopicHits {
         }
     }
 
-    /// Outcome slugs of the sentence `range`, added to `out`.
-    pub fn outcomes(&self, range: Range<usize>, out: &mut Vec<&'static str>) {
+    /// Outcome slugs of the sentence `range`, added to `out`. A signing the sentence places in
+    /// the past ("the agreement signed last month", "signed in 2022") is background, not an
+    /// outcome of the meeting.
+    pub fn outcomes(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        year: Option<i32>,
+        out: &mut Vec<&'static str>,
+    ) {
         let list = &vocab::outcomes_file().outcomes;
         for h in within(&self.phrases, range.start, range.end) {
             out.push(list[h.id as usize].slug.as_str());
         }
-        if !within(&self.signing, range.start, range.end).is_empty() {
+        let signed = !within(&self.signing, range.start, range.end).is_empty();
+        if signed && !in_the_past(&text[range.clone()], year) {
             for h in within(&self.nouns, range.start, range.end) {
                 out.push(list[h.id as usize].slug.as_str());
             }
         }
     }
+}
+
+/// Whether a sentence dates what it reports before the meeting: "last month", "earlier this
+/// week", "two years ago", "in 2022" (a year before `year`, the publication's), "the agreement,
+/// which the two countries signed on Monday".
+fn in_the_past(sentence: &str, year: Option<i32>) -> bool {
+    let s = sentence.to_ascii_lowercase();
+    let marked = [
+        "last week",
+        "last month",
+        "last year",
+        "earlier this",
+        "previously",
+        " ago",
+        "in the past",
+    ]
+    .iter()
+    .any(|m| s.contains(m));
+    let b = s.as_bytes();
+    let dated = s.match_indices("in ").any(|(i, _)| {
+        let y = &b[i + 3..(i + 7).min(b.len())];
+        let earlier = std::str::from_utf8(y)
+            .ok()
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_some_and(|y| year.is_some_and(|now| (1900..now).contains(&y)));
+        y.len() == 4 && earlier && b.get(i + 7).is_none_or(|c| !c.is_ascii_digit())
+    });
+    // A relative clause that names its own day describes an agreement already signed.
+    let relative = s
+        .find(" signed")
+        .is_some_and(|k| s[..k].contains(" which ") || s[..k].contains(" that "));
+    let day = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+    ]
+    .iter()
+    .any(|d| s.contains(d));
+    marked || dated || (relative && day)
 }
 
 /// Whether the word at `at` is a member of an enumeration that "military" opens:
@@ -125,7 +186,7 @@ mod tests {
 
     fn outcomes_of(text: &str) -> Vec<&'static str> {
         let mut v = Vec::new();
-        TopicHits::new(text).outcomes(0..text.len(), &mut v);
+        TopicHits::new(text).outcomes(text, 0..text.len(), Some(2024), &mut v);
         v.sort_unstable();
         v
     }
@@ -154,6 +215,11 @@ mod tests {
     fn names_and_bare_words_outside_lists_are_not_topics() {
         assert!(topics_of("chairman of the Belarusian Defense Industry Committee").is_empty());
         assert!(topics_of("a medical check and educational visit").is_empty());
+        assert!(topics_of("the sale of training aircraft").is_empty());
+        assert_eq!(
+            topics_of("the training of officers and the planned acquisition of frigates"),
+            vec!["arms-procurement", "training"]
+        );
     }
 
     #[test]
@@ -174,6 +240,16 @@ mod tests {
         assert_eq!(
             outcomes_of("A memorandum of understanding was inked."),
             vec!["memorandum-signed"]
+        );
+        assert!(outcomes_of("They reviewed the agreement signed last month.").is_empty());
+        assert!(outcomes_of("The two countries signed an access agreement in 2022.").is_empty());
+        assert!(outcomes_of(
+            "They discussed the agreement, which the two countries signed on Monday."
+        )
+        .is_empty());
+        assert_eq!(
+            outcomes_of("They signed a contract for two ships, to be delivered in 2027."),
+            vec!["contracts-signed"]
         );
     }
 }
