@@ -48,6 +48,9 @@ impl Matcher {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // Every article is scanned by a dozen automata: a DFA scans them several times
+            // faster than the default NFA, for a few MB and milliseconds, built once.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pats)
             .expect("vocabulary patterns build an automaton");
         Matcher {
