@@ -50,7 +50,7 @@ pub enum Cmd {
         /// Files or directories: .txt, .jsonl/.ndjson, each optionally .gz or .zst; `-` for stdin
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Indexing threads [default: cores, at most 8]
+        /// Threads for extraction and for tantivy's writer [default: cores, at most 8]
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
         /// Indexing memory budget in MiB, shared by the threads [default: 64 per thread]
