@@ -12,6 +12,7 @@ use crate::extract::extract;
 use crate::index::{self, BuildOptions};
 use crate::output::{self, BuildProgress};
 use crate::search::{self, SearchRequest};
+use crate::synth::{self, SynthOptions};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,6 +46,10 @@ pub enum Command {
     Facets {
         index_dir: PathBuf,
         request: SearchRequest,
+        output: OutputOptions,
+    },
+    Synth {
+        options: SynthOptions,
         output: OutputOptions,
     },
 }
@@ -128,6 +133,15 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             } else {
                 Outcome::Done
             })
+        }
+        Command::Synth { options, output } => {
+            let progress = BuildProgress::new(output.quiet);
+            let result = synth::write(&options, &|done| progress.set_position(done));
+            progress.finish();
+            let summary = result?;
+            output::write_synth_summary(&mut std::io::stderr(), &summary)
+                .map_err(|e| Error::io("writing the summary", e))?;
+            Ok(Outcome::Done)
         }
         Command::Facets {
             index_dir,

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::index::{default_index_dir, BuildOptions};
 use crate::model::Status;
 use crate::search::{parse_date_bound, FacetName, Filters, SearchRequest, SortOrder, StatusFilter};
+use crate::synth::{self, SynthOptions};
 
 /// Search engine for defense diplomacy: who met whom, with what rank, at which event, on what
 /// topic, with what outcome — one document per meeting, extracted from news articles.
@@ -104,6 +105,31 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic corpus and the meetings it reports (DIR/articles.jsonl, DIR/gold.jsonl).
+    ///
+    /// Deterministic: the same seed gives the same bytes. The gold is in the schema that
+    /// `score_extract.py DIR/gold.jsonl PRED.jsonl` reads.
+    Synth {
+        /// Articles to write
+        #[arg(long, value_name = "N")]
+        articles: u64,
+        /// Seed of the generator
+        #[arg(long, default_value_t = synth::DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+        /// Output directory
+        #[arg(long, default_value = "synth", value_name = "DIR")]
+        out: PathBuf,
+        /// Compression of the articles file (articles.jsonl.zst, articles.jsonl.gz)
+        #[arg(long, value_enum, default_value_t = Compress::None, value_name = "HOW")]
+        compress: Compress,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Compress {
+    Zst,
+    Gz,
+    None,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -212,6 +238,18 @@ fn facet_names(names: Vec<String>) -> Result<Vec<FacetName>> {
     Ok(out)
 }
 
+fn build_options(threads: Option<usize>, memory: Option<usize>) -> BuildOptions {
+    let mut build = BuildOptions::default();
+    if let Some(t) = threads {
+        build.threads = t.max(1);
+        build.memory_budget = 64 * 1024 * 1024 * build.threads;
+    }
+    if let Some(m) = memory {
+        build.memory_budget = m.max(1) * 1024 * 1024;
+    }
+    build
+}
+
 impl Cli {
     /// Resolves the arguments into what the library runs; bad values are errors here.
     pub fn into_command(self) -> Result<Command> {
@@ -235,22 +273,30 @@ impl Cli {
                 paths,
                 threads,
                 memory,
-            } => {
-                let mut build = BuildOptions::default();
-                if let Some(t) = threads {
-                    build.threads = t.max(1);
-                    build.memory_budget = 64 * 1024 * 1024 * build.threads;
-                }
-                if let Some(m) = memory {
-                    build.memory_budget = m.max(1) * 1024 * 1024;
-                }
-                Command::Index {
-                    inputs: inputs(paths),
-                    index_dir,
-                    build,
-                    output: output(false),
-                }
-            }
+            } => Command::Index {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Synth {
+                articles,
+                seed,
+                out,
+                compress,
+            } => Command::Synth {
+                options: SynthOptions {
+                    articles,
+                    seed,
+                    out,
+                    compress: match compress {
+                        Compress::Zst => synth::Compression::Zstd,
+                        Compress::Gz => synth::Compression::Gzip,
+                        Compress::None => synth::Compression::None,
+                    },
+                },
+                output: output(false),
+            },
             Cmd::Extract { paths, json } => Command::Extract {
                 inputs: inputs(paths),
                 output: output(json),

@@ -56,5 +56,6 @@ pub mod model;
 pub mod output;
 pub mod schema;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod vocab;

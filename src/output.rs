@@ -22,6 +22,7 @@ use crate::corpus::{Notice, Tally};
 use crate::index::{BuildSummary, Progress};
 use crate::model::{Article, Meeting, Participant};
 use crate::search::{FacetName, SearchRequest, SearchResponse, Snippet};
+use crate::synth::SynthSummary;
 
 /// One line of `search --json`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -400,6 +401,21 @@ pub fn write_build_summary(
     )
 }
 
+/// The closing summary of `synth`.
+pub fn write_synth_summary(err: &mut dyn Write, s: &SynthSummary) -> io::Result<()> {
+    writeln!(
+        err,
+        "wrote {} ({:.1} MB of text; {} held, {} planned or by phone) in {:.1}s",
+        plural(s.articles, "article", "articles"),
+        s.text_bytes as f64 / 1e6,
+        plural(s.meetings, "meeting", "meetings"),
+        s.other_meetings,
+        s.elapsed.as_secs_f64()
+    )?;
+    writeln!(err, "  {}", s.articles_path.display())?;
+    writeln!(err, "  {}", s.gold_path.display())
+}
+
 /// The closing summary of `extract`.
 pub fn write_read_summary(err: &mut dyn Write, tally: &Tally) -> io::Result<()> {
     writeln!(
@@ -455,6 +471,11 @@ impl BuildProgress {
 
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+
+    /// Articles done so far, for work that counts them itself.
+    pub fn set_position(&self, articles: u64) {
+        self.bar.set_position(articles);
     }
 }
 
