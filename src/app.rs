@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::bench::{self, BenchOptions};
 use crate::corpus::{Corpus, Input, Item, ReadOptions};
 use crate::error::{Error, Result};
 use crate::extract::extract;
@@ -50,6 +51,10 @@ pub enum Command {
     },
     Synth {
         options: SynthOptions,
+        output: OutputOptions,
+    },
+    Bench {
+        options: BenchOptions,
         output: OutputOptions,
     },
 }
@@ -141,6 +146,17 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             let summary = result?;
             output::write_synth_summary(&mut std::io::stderr(), &summary)
                 .map_err(|e| Error::io("writing the summary", e))?;
+            Ok(Outcome::Done)
+        }
+        Command::Bench { options, output } => {
+            let quiet = output.quiet;
+            let report = bench::run(&options, &|what| {
+                if !quiet {
+                    output::note(&format!("bench: {what}"));
+                }
+            })?;
+            output::write_bench(out, &report, output)
+                .map_err(|e| Error::io("writing results", e))?;
             Ok(Outcome::Done)
         }
         Command::Facets {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::{Command, OutputOptions};
+use crate::bench::{self, BenchOptions};
 use crate::corpus::Input;
 use crate::error::Result;
 use crate::index::{default_index_dir, BuildOptions};
@@ -122,6 +123,38 @@ pub enum Cmd {
         /// Compression of the articles file (articles.jsonl.zst, articles.jsonl.gz)
         #[arg(long, value_enum, default_value_t = Compress::None, value_name = "HOW")]
         compress: Compress,
+    },
+    /// Measure indexing throughput and query latency on a synthetic corpus or your own.
+    ///
+    /// In one run, on the same articles and with the same threads and memory budget: tantivy
+    /// indexing the bodies alone (plain), tantivy indexing attache's documents (schema),
+    /// attache's whole rebuild (pipeline), then query latency on the index it built. Needs
+    /// disk space for the corpus and three indexes in the temporary directory (--work-dir).
+    Bench {
+        /// Articles of the synthetic corpus
+        #[arg(long, default_value_t = 100_000, value_name = "N")]
+        articles: u64,
+        /// Measure on this corpus instead (files or directories, as for `index`; repeatable)
+        #[arg(long, value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        /// Seed of the synthetic corpus
+        #[arg(long, default_value_t = synth::DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+        /// Threads for extraction and for tantivy's writer [default: cores, at most 8]
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Writer memory budget in MiB, shared by the threads [default: 64 per thread]
+        #[arg(long, value_name = "MIB")]
+        memory: Option<usize>,
+        /// Runs of each query shape (at least 200)
+        #[arg(long, default_value_t = bench::MIN_RUNS, value_name = "N")]
+        runs: usize,
+        /// Where to write the corpus and indexes while measuring [default: temporary directory]
+        #[arg(long, value_name = "DIR")]
+        work_dir: Option<PathBuf>,
+        /// One JSON object instead of a table
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -278,6 +311,30 @@ impl Cli {
                 index_dir,
                 build: build_options(threads, memory),
                 output: output(false),
+            },
+            Cmd::Bench {
+                articles,
+                corpus,
+                seed,
+                threads,
+                memory,
+                runs,
+                work_dir,
+                json,
+            } => Command::Bench {
+                options: BenchOptions {
+                    articles,
+                    seed,
+                    corpus: if corpus.is_empty() {
+                        Vec::new()
+                    } else {
+                        inputs(corpus)
+                    },
+                    build: build_options(threads, memory),
+                    runs,
+                    work_dir,
+                },
+                output: output(json),
             },
             Cmd::Synth {
                 articles,

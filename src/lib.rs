@@ -47,6 +47,7 @@
 //! ```
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod error;
