@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::bench::{self, BenchOptions};
 use crate::corpus::{Corpus, Input, Item, ReadOptions};
 use crate::error::{Error, Result};
 use crate::export::{self, ExportFormat, Network};
@@ -14,6 +15,7 @@ use crate::index::{self, BuildOptions};
 use crate::output::{self, BuildProgress};
 use crate::score;
 use crate::search::{self, Filters, SearchRequest};
+use crate::synth::{self, SynthOptions};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, Default)]
@@ -83,6 +85,14 @@ pub enum Command {
     },
     /// Text made from the command-line definition (completions, the man page), printed as is.
     Print(Vec<u8>),
+    Synth {
+        options: SynthOptions,
+        output: OutputOptions,
+    },
+    Bench {
+        options: BenchOptions,
+        output: OutputOptions,
+    },
 }
 
 /// How a successful run ended, for the exit code.
@@ -183,6 +193,26 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             } else {
                 Outcome::Done
             })
+        }
+        Command::Synth { options, output } => {
+            let progress = BuildProgress::new(output.quiet);
+            let result = synth::write(&options, &|done| progress.set_position(done));
+            progress.finish();
+            let summary = result?;
+            output::write_synth_summary(&mut std::io::stderr(), &summary)
+                .map_err(|e| Error::io("writing the summary", e))?;
+            Ok(Outcome::Done)
+        }
+        Command::Bench { options, output } => {
+            let quiet = output.quiet;
+            let report = bench::run(&options, &|what| {
+                if !quiet {
+                    output::note(&format!("bench: {what}"));
+                }
+            })?;
+            output::write_bench(out, &report, output)
+                .map_err(|e| Error::io("writing results", e))?;
+            Ok(Outcome::Done)
         }
         Command::Facets {
             index_dir,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::{Command, OutputOptions};
+use crate::bench::{self, BenchOptions};
 use crate::corpus::Input;
 use crate::error::Result;
 use crate::export::{ExportFormat, Network};
@@ -15,6 +16,7 @@ use crate::search::{
     check_date_range, parse_date_bound, FacetName, Filters, Period, SearchRequest, SortOrder,
     StatusFilter,
 };
+use crate::synth::{self, SynthOptions};
 
 /// Search engine for defense diplomacy: who met whom, with what rank, at which event, on what
 /// topic, with what outcome — one document per meeting, extracted from news articles.
@@ -54,7 +56,7 @@ pub enum Cmd {
         /// Files or directories: .txt, .jsonl/.ndjson, each optionally .gz or .zst; `-` for stdin
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Indexing threads [default: cores, at most 8]
+        /// Threads for extraction and for tantivy's writer [default: cores, at most 8]
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
         /// Indexing memory budget in MiB, shared by the threads [default: 64 per thread]
@@ -198,12 +200,69 @@ pub enum Cmd {
     },
     /// Print the man page (roff), e.g. `attache man > attache.1`.
     Man,
+    /// Write a synthetic corpus and the meetings it reports (DIR/articles.jsonl, DIR/gold.jsonl).
+    ///
+    /// Deterministic: the same seed gives the same bytes. The gold is in the schema that
+    /// `score_extract.py DIR/gold.jsonl PRED.jsonl` reads.
+    Synth {
+        /// Articles to write
+        #[arg(long, value_name = "N")]
+        articles: u64,
+        /// Seed of the generator
+        #[arg(long, default_value_t = synth::DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+        /// Output directory
+        #[arg(long, default_value = "synth", value_name = "DIR")]
+        out: PathBuf,
+        /// Compression of the articles file (articles.jsonl.zst, articles.jsonl.gz)
+        #[arg(long, value_enum, default_value_t = Compress::None, value_name = "HOW")]
+        compress: Compress,
+    },
+    /// Measure indexing throughput and query latency on a synthetic corpus or your own.
+    ///
+    /// In one run, on the same articles and with the same threads and memory budget: tantivy
+    /// indexing the bodies alone (plain), tantivy indexing attache's documents (schema),
+    /// attache's whole rebuild (pipeline), then query latency on the index it built. Needs
+    /// disk space for the corpus and three indexes in the temporary directory (--work-dir).
+    Bench {
+        /// Articles of the synthetic corpus
+        #[arg(long, default_value_t = 100_000, value_name = "N")]
+        articles: u64,
+        /// Measure on this corpus instead (files or directories, as for `index`; repeatable)
+        #[arg(long, value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        /// Seed of the synthetic corpus
+        #[arg(long, default_value_t = synth::DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+        /// Threads for extraction and for tantivy's writer [default: cores, at most 8]
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Writer memory budget in MiB, shared by the threads [default: 64 per thread]
+        #[arg(long, value_name = "MIB")]
+        memory: Option<usize>,
+        /// Runs of each query shape (at least 200)
+        #[arg(long, default_value_t = bench::MIN_RUNS, value_name = "N")]
+        runs: usize,
+        /// Where to write the corpus and indexes while measuring [default: temporary directory]
+        #[arg(long, value_name = "DIR")]
+        work_dir: Option<PathBuf>,
+        /// One JSON object instead of a table
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PeriodArg {
     Year,
     Month,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Compress {
+    Zst,
+    Gz,
+    None,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -369,6 +428,48 @@ impl Cli {
             Cmd::Delete { articles } => Command::Delete {
                 articles,
                 index_dir,
+            },
+            Cmd::Bench {
+                articles,
+                corpus,
+                seed,
+                threads,
+                memory,
+                runs,
+                work_dir,
+                json,
+            } => Command::Bench {
+                options: BenchOptions {
+                    articles,
+                    seed,
+                    corpus: if corpus.is_empty() {
+                        Vec::new()
+                    } else {
+                        inputs(corpus)
+                    },
+                    build: build_options(threads, memory),
+                    runs,
+                    work_dir,
+                },
+                output: output(json),
+            },
+            Cmd::Synth {
+                articles,
+                seed,
+                out,
+                compress,
+            } => Command::Synth {
+                options: SynthOptions {
+                    articles,
+                    seed,
+                    out,
+                    compress: match compress {
+                        Compress::Zst => synth::Compression::Zstd,
+                        Compress::Gz => synth::Compression::Gzip,
+                        Compress::None => synth::Compression::None,
+                    },
+                },
+                output: output(false),
             },
             Cmd::Extract { paths, json } => Command::Extract {
                 inputs: inputs(paths),

@@ -59,7 +59,7 @@ pub fn default_index_dir() -> PathBuf {
 /// How to build.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// tantivy writer threads.
+    /// Worker threads: extraction runs on this many, and tantivy's writer uses as many.
     pub threads: usize,
     /// tantivy writer memory budget, in bytes, shared by its threads.
     pub memory_budget: usize,
@@ -90,10 +90,28 @@ pub struct BuildSummary {
     /// Bytes of article text read.
     pub bytes: u64,
     pub elapsed: Duration,
+    /// Where the time went.
+    pub phases: Phases,
     /// The generation now live.
     pub generation: PathBuf,
     /// A writer that died holding the lock, taken over by this one.
     pub taken_over: Option<lock::Holder>,
+}
+
+/// Time spent in each stage of a build. The stages overlap (reading runs ahead on its own
+/// thread; extraction and indexing run on every worker), so these are busy times summed over
+/// the threads doing the stage, not parts of the wall-clock time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Phases {
+    /// Reading, decompressing and parsing the corpus (the reader thread).
+    pub read: Duration,
+    /// Extracting meetings from articles.
+    pub extract: Duration,
+    /// Building documents and handing them to tantivy's writer (which waits when its threads
+    /// are busy).
+    pub index: Duration,
+    /// The final commit, and merges still running after it.
+    pub commit: Duration,
 }
 
 impl BuildSummary {
@@ -388,28 +406,42 @@ fn build_generation(
     let threads = options.threads.max(1);
     let budget = options.memory_budget.max(threads * 16 * 1024 * 1024);
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
+    let workers = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("attache-extract-{i}"))
+        .build()
+        .map_err(|e| Error::io("starting worker threads", std::io::Error::other(e)))?;
 
     let mut summary = BuildSummary::default();
     let with_meetings = AtomicU64::new(0);
     let by_status: [AtomicU64; 3] = Default::default();
     let bytes = AtomicU64::new(0);
+    let extract_nanos = AtomicU64::new(0);
+    let index_nanos = AtomicU64::new(0);
 
     // Reading runs on its own thread, one bounded batch ahead of extraction.
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let reader = std::thread::spawn(move || {
+        let mut busy = Duration::ZERO;
         let mut batch = Vec::with_capacity(BATCH);
         let mut articles = 0;
-        for item in corpus {
+        let mut corpus = corpus;
+        loop {
+            let started = Instant::now();
+            let item = corpus.next();
+            busy += started.elapsed();
+            let Some(item) = item else { break };
             articles += matches!(item, Item::Article(_)) as usize;
             batch.push(item);
             if articles == BATCH {
                 if tx.send(std::mem::take(&mut batch)).is_err() {
-                    return;
+                    return busy;
                 }
                 articles = 0;
             }
         }
         let _ = tx.send(batch);
+        busy
     });
 
     let fields = schema::fields();
@@ -425,19 +457,26 @@ fn build_generation(
                 Item::Skipped(n) => progress.notice(&n, true),
             }
         }
-        let outcome = articles.par_iter().try_for_each(|article| {
-            let meetings = extract(article);
-            bytes.fetch_add(article.text.len() as u64, Ordering::Relaxed);
-            if !meetings.is_empty() {
-                with_meetings.fetch_add(1, Ordering::Relaxed);
-            }
-            for m in &meetings {
-                by_status[status_slot(m.status)].fetch_add(1, Ordering::Relaxed);
-                writer.add_document(meeting_document(fields, m))?;
-            }
-            writer.add_document(ledger::document(fields, article, meetings.len()))?;
-            progress.advance(1, article.text.len() as u64, meetings.len() as u64);
-            Ok::<_, Error>(())
+        let outcome = workers.install(|| {
+            articles.par_iter().try_for_each(|article| {
+                let t0 = Instant::now();
+                let meetings = extract(article);
+                let t1 = Instant::now();
+                bytes.fetch_add(article.text.len() as u64, Ordering::Relaxed);
+                if !meetings.is_empty() {
+                    with_meetings.fetch_add(1, Ordering::Relaxed);
+                }
+                for m in &meetings {
+                    by_status[status_slot(m.status)].fetch_add(1, Ordering::Relaxed);
+                    writer.add_document(meeting_document(fields, m))?;
+                }
+                writer.add_document(ledger::document(fields, article, meetings.len()))?;
+                let t2 = Instant::now();
+                extract_nanos.fetch_add(nanos(t1 - t0), Ordering::Relaxed);
+                index_nanos.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
+                progress.advance(1, article.text.len() as u64, meetings.len() as u64);
+                Ok::<_, Error>(())
+            })
         });
         if let Err(e) = outcome {
             result = Err(e);
@@ -445,17 +484,25 @@ fn build_generation(
         }
     }
     // Dropping the receiver (above, on error) stops the reader at its next send.
-    let _ = reader.join();
+    summary.phases.read = reader.join().unwrap_or_default();
     result.map_err(|e| update::worker_error(&mut writer, e))?;
     hold::point("indexed");
+    let committing = Instant::now();
     writer.commit()?;
     writer.wait_merging_threads()?;
+    summary.phases.commit = committing.elapsed();
+    summary.phases.extract = Duration::from_nanos(extract_nanos.into_inner());
+    summary.phases.index = Duration::from_nanos(index_nanos.into_inner());
 
     summary.articles_with_meetings = with_meetings.into_inner();
     summary.meetings = by_status.map(AtomicU64::into_inner);
     summary.bytes = bytes.into_inner();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }
 
 fn status_slot(status: Status) -> usize {

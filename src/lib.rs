@@ -48,6 +48,7 @@
 //! ```
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod collapse;
 pub mod corpus;
@@ -61,5 +62,6 @@ pub mod people;
 pub mod schema;
 pub mod score;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod vocab;

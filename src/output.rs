@@ -19,12 +19,14 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::app::OutputOptions;
+use crate::bench::BenchReport;
 use crate::corpus::{Notice, Tally};
 use crate::index::update::UpdateSummary;
 use crate::index::{BuildSummary, Progress};
 use crate::model::{Article, Meeting, Participant};
 use crate::score::Report;
 use crate::search::{FacetName, SearchRequest, SearchResponse, Snippet};
+use crate::synth::SynthSummary;
 
 /// One line of `search --json`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -626,6 +628,98 @@ pub fn write_update_summary(
     )
 }
 
+/// What `bench` measured: one JSON object, or a table.
+pub fn write_bench(out: &mut dyn Write, r: &BenchReport, options: OutputOptions) -> io::Result<()> {
+    if options.json {
+        return json_line(out, r);
+    }
+    writeln!(
+        out,
+        "{} ({:.1} MB of text) → {}; {} threads",
+        plural(r.articles, "article", "articles"),
+        r.bytes as f64 / 1e6,
+        plural(r.meetings, "meeting", "meetings"),
+        r.threads
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "indexing                      seconds  articles/s    MB/s"
+    )?;
+    let mb = |seconds: f64| r.bytes as f64 / 1e6 / seconds.max(1e-9);
+    for (name, seconds, rate) in [
+        (
+            "plain (tantivy, bodies)",
+            r.plain.seconds,
+            r.plain.articles_per_s,
+        ),
+        (
+            "schema (tantivy, documents)",
+            r.schema.seconds,
+            r.schema.articles_per_s,
+        ),
+        (
+            "pipeline (attache rebuild)",
+            r.pipeline.seconds,
+            r.pipeline.articles_per_s,
+        ),
+    ] {
+        writeln!(
+            out,
+            "  {name:<27} {seconds:>7.2} {rate:>11.0} {:>7.1}",
+            mb(seconds)
+        )?;
+    }
+    let p = &r.pipeline.phases;
+    writeln!(
+        out,
+        "  pipeline busy time: read {:.2}s, extract {:.2}s, index {:.2}s (summed over threads), commit {:.2}s",
+        p.read, p.extract, p.index, p.commit
+    )?;
+    writeln!(
+        out,
+        "  pipeline ÷ plain {:.2}   pipeline ÷ schema {:.2}   peak memory {:.0} MB",
+        r.ratio_plain, r.ratio_schema, r.peak_rss_mb
+    )?;
+    writeln!(out)?;
+    writeln!(out, "queries (warm)                 p50 ms    p99 ms")?;
+    let q = &r.queries;
+    for (name, l) in [
+        ("term", q.term),
+        ("phrase", q.phrase),
+        ("facet_filter", q.facet_filter),
+        ("facet_counts", q.facet_counts),
+        ("date_range", q.date_range),
+    ] {
+        writeln!(out, "  {name:<27} {:>8.2} {:>9.2}", l.p50_ms, l.p99_ms)?;
+    }
+    writeln!(
+        out,
+        "  {:<27} {:>8.2} {:>9.2}",
+        "attache search (process)", r.command_ms.p50, r.command_ms.p99
+    )
+}
+
+/// A line about work under way, on stderr.
+pub fn note(what: &str) {
+    eprintln!("{what}");
+}
+
+/// The closing summary of `synth`.
+pub fn write_synth_summary(err: &mut dyn Write, s: &SynthSummary) -> io::Result<()> {
+    writeln!(
+        err,
+        "wrote {} ({:.1} MB of text; {} held, {} planned or by phone) in {:.1}s",
+        plural(s.articles, "article", "articles"),
+        s.text_bytes as f64 / 1e6,
+        plural(s.meetings, "meeting", "meetings"),
+        s.other_meetings,
+        s.elapsed.as_secs_f64()
+    )?;
+    writeln!(err, "  {}", s.articles_path.display())?;
+    writeln!(err, "  {}", s.gold_path.display())
+}
+
 /// The closing summary of `extract`.
 pub fn write_read_summary(err: &mut dyn Write, tally: &Tally) -> io::Result<()> {
     writeln!(
@@ -681,6 +775,11 @@ impl BuildProgress {
 
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+
+    /// Articles done so far, for work that counts them itself.
+    pub fn set_position(&self, articles: u64) {
+        self.bar.set_position(articles);
     }
 }
 

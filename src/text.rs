@@ -63,6 +63,14 @@ pub fn strip_invisible(s: String) -> String {
     out
 }
 
+/// `s` with its first letter in upper case ("commander" → "Commander").
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Folds `s` to lower-case ASCII: diacritics dropped, letters such as `ı`, `ə`, `ß`, `ł`
 /// transliterated, everything else kept. Used for look-ups, never for display.
 pub fn fold(s: &str) -> String {

@@ -2,7 +2,7 @@
 //! countries and their aliases (keshvar plus our own table), ranks, topics, outcomes, event series,
 //! and the cue lists extraction keys on. Look-ups fold case and diacritics with [`fold`].
 
-use crate::text::fold;
+use crate::text::{capitalise, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -173,13 +173,6 @@ pub fn key(value: &str) -> String {
         .map(|c| if c == '-' || c == '.' { ' ' } else { c })
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 struct CountryEntry {

@@ -411,6 +411,15 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
         }
         e += 1;
     }
+    // "…, Tunisian Commander of the Special Forces Teilsaiv Lunvukeishan and …": a post that
+    // ends in a name describes that name, the next person of a list.
+    if e >= h + 3
+        && toks[e - 1].kind == Kind::Cap
+        && toks[e - 2].kind == Kind::Cap
+        && toks[e - 3].kind == Kind::Office
+    {
+        return None;
+    }
     let next_is_person = toks.get(e).is_some_and(|t| t.kind == Kind::Punct(','))
         && toks
             .get(e + 1)
@@ -592,6 +601,23 @@ mod tests {
         assert_eq!(ms[0].organization.as_deref(), Some("Rafael"));
         assert_eq!(ms[1].country, Some("TR"));
         assert_eq!(ms[1].position.as_deref(), Some("Ambassador"));
+    }
+
+    #[test]
+    fn a_post_ending_in_a_name_belongs_to_that_name() {
+        let mut r = Registry::default();
+        let ms = people(
+            "The talks were attended by Chilean Maj. Gen. Rosa Vidal, Tunisian Commander of the Special Forces Karim Belhadj and others.",
+            &mut r,
+        );
+        let names: Vec<_> = ms.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["Rosa Vidal", "Karim Belhadj"]);
+        assert_eq!(ms[0].position, None);
+        assert_eq!(ms[1].country, Some("TN"));
+        assert_eq!(
+            ms[1].position.as_deref(),
+            Some("Commander of the Special Forces")
+        );
     }
 
     #[test]
