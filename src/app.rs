@@ -113,11 +113,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             build,
             output,
         } => {
-            let progress = BuildProgress::new(output.quiet);
-            let corpus = Corpus::new(inputs, ReadOptions::default());
-            let result = index::rebuild(&index_dir, corpus, &build, &progress);
-            progress.finish();
-            let s = result?;
+            let s = read_with_progress(inputs, output.quiet, |corpus, progress| {
+                index::rebuild(&index_dir, corpus, &build, progress)
+            })?;
             summary(|err| output::write_build_summary(err, &s, &index_dir))
         }
         Command::Add {
@@ -126,11 +124,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             build,
             output,
         } => {
-            let progress = BuildProgress::new(output.quiet);
-            let corpus = Corpus::new(inputs, ReadOptions::default());
-            let result = index::update::add(&index_dir, corpus, &build, &progress);
-            progress.finish();
-            let s = result?;
+            let s = read_with_progress(inputs, output.quiet, |corpus, progress| {
+                index::update::add(&index_dir, corpus, &build, progress)
+            })?;
             summary(|err| output::write_update_summary(err, &s, &index_dir))
         }
         Command::Delete {
@@ -285,6 +281,18 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             Ok(Outcome::Done)
         }
     }
+}
+
+/// Runs a writer over the corpus of `inputs` with a progress bar on stderr.
+fn read_with_progress<T>(
+    inputs: Vec<Input>,
+    quiet: bool,
+    write: impl FnOnce(Corpus, &BuildProgress) -> Result<T>,
+) -> Result<T> {
+    let progress = BuildProgress::new(quiet);
+    let result = write(Corpus::new(inputs, ReadOptions::default()), &progress);
+    progress.finish();
+    result
 }
 
 /// Writes a writer's closing summary on stderr.
