@@ -234,15 +234,24 @@ pub fn searcher(index: &Index) -> Result<Searcher> {
     Ok(reader.searcher())
 }
 
-/// Runs one search.
+/// Runs one search on the index's last commit.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> {
-    let searcher = searcher(index)?;
+    search_with(&searcher(index)?, index, request)
+}
+
+/// Runs one search with a searcher already open: a program that searches many times opens the
+/// segments once ([`searcher`]) and keeps their caches warm.
+pub fn search_with(
+    searcher: &Searcher,
+    index: &Index,
+    request: &SearchRequest,
+) -> Result<SearchResponse> {
     let f = schema::fields();
     let text_query = match request.query.as_deref().map(str::trim) {
         Some(q) if !q.is_empty() => Some(parse_query(index, q)?),
         _ => None,
     };
-    let filters = filter_queries(index, &searcher, &request.filters)?;
+    let filters = filter_queries(index, searcher, &request.filters)?;
     let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters);
 
     let mut facet_collectors = MultiCollector::new();
@@ -255,6 +264,15 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
             (name, facet_collectors.add_collector(c))
         })
         .collect();
+    // Event counts are keyed by series and year: the years under every series are counted in
+    // the same pass over the matches.
+    let event_years = request.facets.contains(&FacetName::Event).then(|| {
+        let mut c = FacetCollector::for_field(f.schema.get_field_name(f.event));
+        for series in vocab::event_series_names() {
+            c.add_facet(Facet::from_path([series]));
+        }
+        facet_collectors.add_collector(c)
+    });
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let (addresses, total, mut facet_fruits) = if request.limit == 0 {
@@ -276,11 +294,12 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
         (addresses, total, fruits)
     };
 
+    let years = event_years.map(|h| h.extract(&mut facet_fruits));
     let mut facets = Vec::with_capacity(facet_handles.len());
     for (name, handle) in facet_handles {
         let counts = handle.extract(&mut facet_fruits);
-        let values = if name == FacetName::Event {
-            event_counts(&searcher, &*query, &counts)?
+        let values = if let (FacetName::Event, Some(years)) = (name, &years) {
+            event_counts(&counts, years)
         } else {
             sorted_counts(
                 counts
@@ -293,7 +312,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 
     let snippets = match &text_query {
         Some(q) => {
-            let mut generator = SnippetGenerator::create(&searcher, &**q, f.text)?;
+            let mut generator = SnippetGenerator::create(searcher, &**q, f.text)?;
             generator.set_max_num_chars(240);
             Some(generator)
         }
@@ -301,7 +320,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
     };
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, address) in addresses {
-        let meeting = load_meeting(&searcher, f, address)?;
+        let meeting = load_meeting(searcher, f, address)?;
         let snippet = snippets.as_ref().map(|g| {
             let s = g.snippet(&meeting.text);
             Snippet {
@@ -351,29 +370,12 @@ fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u6
     v
 }
 
-/// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown: a second
-/// pass counts the years under each series found by the first.
-fn event_counts(
-    searcher: &Searcher,
-    query: &dyn Query,
-    by_series: &FacetCounts,
-) -> Result<Vec<(String, u64)>> {
-    let f = schema::fields();
-    let series: Vec<(Facet, u64)> = by_series
-        .get(Facet::root())
-        .map(|(facet, n)| (facet.clone(), n))
-        .collect();
-    if series.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut years = FacetCollector::for_field(f.schema.get_field_name(f.event));
-    for (facet, _) in &series {
-        years.add_facet(facet.clone());
-    }
-    let years = searcher.search(query, &years)?;
+/// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown, from
+/// the counts of each series and of the years under each.
+fn event_counts(by_series: &FacetCounts, years: &FacetCounts) -> Vec<(String, u64)> {
     let mut out = Vec::new();
-    for (facet, n) in series {
-        let name = last_segment(&facet);
+    for (facet, n) in by_series.get(Facet::root()) {
+        let name = last_segment(facet);
         let mut with_year = 0;
         for (child, count) in years.get(facet.clone()) {
             with_year += count;
@@ -383,7 +385,7 @@ fn event_counts(
             out.push((name, n - with_year));
         }
     }
-    Ok(sorted_counts(out.into_iter()))
+    sorted_counts(out.into_iter())
 }
 
 fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
@@ -423,12 +425,16 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
     }
 }
 
-/// Text query (scored) AND filters (not scored).
-fn combine(text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+/// Text query (scored) AND filters (not scored): each filter must match, or must not.
+fn combine(text: Option<Box<dyn Query>>, filters: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
-    for q in filters {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    for (occur, q) in filters {
+        let q: Box<dyn Query> = match occur {
+            Occur::MustNot => q,
+            _ => Box::new(ConstScoreQuery::new(q, 0.0)),
+        };
+        clauses.push((occur, q));
     }
     if clauses.len() == 1 {
         clauses.pop().expect("one clause").1
@@ -458,7 +464,7 @@ fn filter_queries(
     index: &Index,
     searcher: &Searcher,
     filters: &Filters,
-) -> Result<Vec<Box<dyn Query>>> {
+) -> Result<Vec<(Occur, Box<dyn Query>)>> {
     let f = schema::fields();
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let facet_terms = |field, values: &[String], resolve: &dyn Fn(&str) -> Result<Facet>| {
@@ -558,10 +564,24 @@ fn filter_queries(
     }
     match filters.status {
         StatusFilter::Any => {}
-        StatusFilter::HeldOnly => out.push(status_query(Status::Held)),
+        // Held meetings are most of an index: excluding the few others (one clause, their
+        // union) costs less than intersecting with every held one.
+        StatusFilter::HeldOnly => {
+            let others = BooleanQuery::new(
+                [Status::Planned, Status::Call]
+                    .into_iter()
+                    .map(|s| (Occur::Should, status_query(s)))
+                    .collect(),
+            );
+            return Ok(out
+                .into_iter()
+                .map(|q| (Occur::Must, q))
+                .chain([(Occur::MustNot, Box::new(others) as Box<dyn Query>)])
+                .collect());
+        }
         StatusFilter::Only(s) => out.push(status_query(s)),
     }
-    Ok(out)
+    Ok(out.into_iter().map(|q| (Occur::Must, q)).collect())
 }
 
 fn status_query(status: Status) -> Box<dyn Query> {
@@ -904,6 +924,34 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(search(&index, &any).unwrap().total, 6);
+    }
+
+    #[test]
+    fn planned_meetings_and_calls_show_only_when_asked_for() {
+        let mut all = corpus();
+        let mut call = meeting(7, Some("2024-10-02"), None, &[]);
+        call.status = Status::Call;
+        all.push(call);
+        let index = index_of(&all);
+        let kept = searcher(&index).unwrap();
+        let total = |status| {
+            let request = SearchRequest {
+                query: Some("cooperation".into()),
+                filters: Filters {
+                    status,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let total = search(&index, &request).unwrap().total;
+            let again = search_with(&kept, &index, &request).unwrap().total;
+            assert_eq!(total, again, "a kept searcher answers alike");
+            total
+        };
+        assert_eq!(total(StatusFilter::HeldOnly), 5);
+        assert_eq!(total(StatusFilter::Only(Status::Planned)), 1);
+        assert_eq!(total(StatusFilter::Only(Status::Call)), 1);
+        assert_eq!(total(StatusFilter::Any), 7);
     }
 
     #[test]
