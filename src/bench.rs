@@ -439,15 +439,16 @@ fn percentiles(mut times: Vec<Duration>) -> (f64, f64) {
     (at(0.50), at(0.99))
 }
 
-/// Latency of one shape, warm: a few untimed runs, then `runs` timed ones.
+/// Latency of one shape, warm (segments open, a few untimed runs), over `runs` timed runs.
 fn latency(index: &Index, request: &SearchRequest, runs: usize) -> Result<Latency> {
+    let searcher = search::searcher(index)?;
     for _ in 0..5 {
-        search::search(index, request)?;
+        search::search_with(&searcher, index, request)?;
     }
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        std::hint::black_box(search::search(index, request)?);
+        std::hint::black_box(search::search_with(&searcher, index, request)?);
         times.push(started.elapsed());
     }
     let (p50_ms, p99_ms) = percentiles(times);

@@ -18,7 +18,7 @@ use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, Tantiv
 mod syntax;
 
 use crate::error::{Error, Result};
-use crate::index::{date_value, event_facet};
+use crate::index::{date_value, event_facet, ledger::LEDGER_STATUS};
 use crate::model::{split_event, Meeting, Status};
 use crate::schema::{self, Fields, NAME_TOKENIZER};
 use crate::text::fold;
@@ -269,14 +269,23 @@ pub fn searcher(index: &Index) -> Result<Searcher> {
     Ok(reader.searcher())
 }
 
-/// Runs one search.
+/// Runs one search on the index's last commit.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> {
-    let searcher = searcher(index)?;
+    search_with(&searcher(index)?, index, request)
+}
+
+/// Runs one search with a searcher already open: a program that searches many times opens the
+/// segments once ([`searcher`]) and keeps their caches warm.
+pub fn search_with(
+    searcher: &Searcher,
+    index: &Index,
+    request: &SearchRequest,
+) -> Result<SearchResponse> {
     let f = schema::fields();
     let (text_query, query) =
-        matching_query(index, &searcher, request.query.as_deref(), &request.filters)?;
+        matching_query(index, searcher, request.query.as_deref(), &request.filters)?;
     if request.collapse {
-        return search_collapsed(&searcher, request, text_query, &*query);
+        return search_collapsed(searcher, request, text_query, &*query);
     }
 
     let mut facet_collectors = MultiCollector::new();
@@ -289,6 +298,15 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
             (name, facet_collectors.add_collector(c))
         })
         .collect();
+    // Event counts are keyed by series and year: the years under every series are counted in
+    // the same pass over the matches.
+    let event_years = request.facets.contains(&FacetName::Event).then(|| {
+        let mut c = FacetCollector::for_field(f.schema.get_field_name(f.event));
+        for series in vocab::event_series_names() {
+            c.add_facet(Facet::from_path([series]));
+        }
+        facet_collectors.add_collector(c)
+    });
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let (addresses, total, mut facet_fruits) = if request.limit == 0 {
@@ -320,11 +338,12 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
         Some(period) => searcher.search(&*query, &Timeline(period))?,
         None => Vec::new(),
     };
+    let years = event_years.map(|h| h.extract(&mut facet_fruits));
     let mut facets = Vec::with_capacity(facet_handles.len());
     for (name, handle) in facet_handles {
         let counts = handle.extract(&mut facet_fruits);
-        let values = if name == FacetName::Event {
-            event_counts(&searcher, &*query, &counts)?
+        let values = if let (FacetName::Event, Some(years)) = (name, &years) {
+            event_counts(&counts, years)
         } else {
             sorted_counts(
                 counts
@@ -337,7 +356,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 
     let snippets = match &text_query {
         Some(q) => {
-            let mut generator = SnippetGenerator::create(&searcher, &**q, f.text)?;
+            let mut generator = SnippetGenerator::create(searcher, &**q, f.text)?;
             generator.set_max_num_chars(240);
             Some(generator)
         }
@@ -345,7 +364,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
     };
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, address) in addresses {
-        let meeting = load_meeting(&searcher, f, address)?;
+        let meeting = load_meeting(searcher, f, address)?;
         let snippet = snippets.as_ref().map(|g| {
             let s = g.snippet(&meeting.text);
             Snippet {
@@ -645,29 +664,12 @@ fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u6
     v
 }
 
-/// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown: a second
-/// pass counts the years under each series found by the first.
-fn event_counts(
-    searcher: &Searcher,
-    query: &dyn Query,
-    by_series: &FacetCounts,
-) -> Result<Vec<(String, u64)>> {
-    let f = schema::fields();
-    let series: Vec<(Facet, u64)> = by_series
-        .get(Facet::root())
-        .map(|(facet, n)| (facet.clone(), n))
-        .collect();
-    if series.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut years = FacetCollector::for_field(f.schema.get_field_name(f.event));
-    for (facet, _) in &series {
-        years.add_facet(facet.clone());
-    }
-    let years = searcher.search(query, &years)?;
+/// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown, from
+/// the counts of each series and of the years under each.
+fn event_counts(by_series: &FacetCounts, years: &FacetCounts) -> Vec<(String, u64)> {
     let mut out = Vec::new();
-    for (facet, n) in series {
-        let name = last_segment(&facet);
+    for (facet, n) in by_series.get(Facet::root()) {
+        let name = last_segment(facet);
         let mut with_year = 0;
         for (child, count) in years.get(facet.clone()) {
             with_year += count;
@@ -677,7 +679,7 @@ fn event_counts(
             out.push((name, n - with_year));
         }
     }
-    Ok(sorted_counts(out.into_iter()))
+    sorted_counts(out.into_iter())
 }
 
 fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
@@ -738,12 +740,16 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
     }
 }
 
-/// Text query (scored) AND filters (not scored).
-fn combine(text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+/// Text query (scored) AND filters (not scored): each filter must match, or must not.
+fn combine(text: Option<Box<dyn Query>>, filters: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
-    for q in filters {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    for (occur, q) in filters {
+        let q: Box<dyn Query> = match occur {
+            Occur::MustNot => q,
+            _ => Box::new(ConstScoreQuery::new(q, 0.0)),
+        };
+        clauses.push((occur, q));
     }
     if clauses.len() == 1 {
         clauses.pop().expect("one clause").1
@@ -773,7 +779,7 @@ fn filter_queries(
     index: &Index,
     searcher: &Searcher,
     filters: &Filters,
-) -> Result<Vec<Box<dyn Query>>> {
+) -> Result<Vec<(Occur, Box<dyn Query>)>> {
     let f = schema::fields();
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let facet_terms = |field, values: &[String], resolve: &dyn Fn(&str) -> Result<Facet>| {
@@ -865,18 +871,36 @@ fn filter_queries(
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }
     match filters.status {
-        // Every meeting status, named: the index also holds ledger documents (one per article,
-        // see `index::ledger`), which are no meetings.
-        StatusFilter::Any => out.push(any_of(
-            Status::ALL
-                .iter()
-                .map(|s| Term::from_field_text(f.status, s.as_str()))
-                .collect(),
-        )),
-        StatusFilter::HeldOnly => out.push(status_query(Status::Held)),
+        // The index also holds ledger documents (one per article, see `index::ledger`), which
+        // are no meetings. Held meetings are most of an index: excluding the few others (one
+        // clause, their union) costs less than intersecting with every held one.
+        StatusFilter::Any | StatusFilter::HeldOnly => {
+            let mut others = vec![(
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.status, LEDGER_STATUS),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            )];
+            if filters.status == StatusFilter::HeldOnly {
+                others.extend(
+                    [Status::Planned, Status::Call]
+                        .into_iter()
+                        .map(|s| (Occur::Should, status_query(s))),
+                );
+            }
+            return Ok(out
+                .into_iter()
+                .map(|q| (Occur::Must, q))
+                .chain([(
+                    Occur::MustNot,
+                    Box::new(BooleanQuery::new(others)) as Box<dyn Query>,
+                )])
+                .collect());
+        }
         StatusFilter::Only(s) => out.push(status_query(s)),
     }
-    Ok(out)
+    Ok(out.into_iter().map(|q| (Occur::Must, q)).collect())
 }
 
 fn status_query(status: Status) -> Box<dyn Query> {
@@ -1219,6 +1243,34 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(search(&index, &any).unwrap().total, 6);
+    }
+
+    #[test]
+    fn planned_meetings_and_calls_show_only_when_asked_for() {
+        let mut all = corpus();
+        let mut call = meeting(7, Some("2024-10-02"), None, &[]);
+        call.status = Status::Call;
+        all.push(call);
+        let index = index_of(&all);
+        let kept = searcher(&index).unwrap();
+        let total = |status| {
+            let request = SearchRequest {
+                query: Some("cooperation".into()),
+                filters: Filters {
+                    status,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let total = search(&index, &request).unwrap().total;
+            let again = search_with(&kept, &index, &request).unwrap().total;
+            assert_eq!(total, again, "a kept searcher answers alike");
+            total
+        };
+        assert_eq!(total(StatusFilter::HeldOnly), 5);
+        assert_eq!(total(StatusFilter::Only(Status::Planned)), 1);
+        assert_eq!(total(StatusFilter::Only(Status::Call)), 1);
+        assert_eq!(total(StatusFilter::Any), 7);
     }
 
     #[test]

@@ -241,7 +241,7 @@ impl Composer {
     }
 
     fn filler_paragraph(&mut self) -> String {
-        let mut p = String::new();
+        let mut p = String::with_capacity(512);
         for i in 0..self.rng.between(1, 3) {
             if i > 0 {
                 p.push(' ');
@@ -566,11 +566,6 @@ impl Composer {
             }
             t
         };
-        let free: Vec<&'static Country> = m
-            .countries
-            .iter()
-            .filter(|c| !self.sides.contains(&c.code))
-            .collect();
         let mut shapes = vec![10, 6, 6, 4, 4, 3, 4, 2, 0, 0];
         if self.last_first.is_some() {
             shapes[8] = 4;
@@ -629,14 +624,16 @@ impl Composer {
                 );
                 (s, Some(o), out)
             }
-            7 if free.len() > 1 => {
+            7 => {
                 let s = self.person(false);
-                let side = free
+                // A country no one named so far stands for: else extraction would take the
+                // delegation for that person.
+                let free: Vec<&'static Country> = m
+                    .countries
                     .iter()
-                    .copied()
-                    .filter(|c| c.code != s.country.code)
-                    .nth(self.rng.below(free.len() - 1))
-                    .expect("another free country");
+                    .filter(|c| c.code != s.country.code && !self.sides.contains(&c.code))
+                    .collect();
+                let side = *self.rng.pick(&free);
                 delegation = Some(side.code);
                 let out = format!(
                     "{} received a {} military delegation{tail}.",
