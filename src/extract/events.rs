@@ -5,11 +5,11 @@
 //! it that ends in an occasion word or is an acronym ("Manama Dialogue 2023", "EDEX 2023"), or an
 //! ordinal before an occasion's name ("the 31st International Defence Industry Exhibition MSPO").
 
-use super::matcher::{Case, Hit, Matcher};
+use super::matcher::{self, Case, Hit, Table};
 use crate::vocab;
-use std::sync::LazyLock;
 
-static EVENTS: LazyLock<Matcher> = LazyLock::new(|| {
+/// Every alias of every listed series, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     let mut patterns = Vec::new();
     for (i, e) in vocab::events_file().events.iter().enumerate() {
         for alias in &e.aliases {
@@ -21,8 +21,8 @@ static EVENTS: LazyLock<Matcher> = LazyLock::new(|| {
             ));
         }
     }
-    Matcher::new(patterns)
-});
+    patterns
+}
 
 /// One mention of an event series.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +46,13 @@ impl EventMention {
 /// Event mentions in `text`, a name and its acronym next to each other counting once; series
 /// the vocabulary knows, then others recognised by their shape where no known one is named.
 pub fn find(text: &str) -> Vec<EventMention> {
-    let hits: Vec<Hit> = EVENTS.find(text);
+    find_with(text, matcher::scan(text).get(Table::Event))
+}
+
+/// [`find`], given the hits of the listed series.
+pub fn find_with(text: &str, hits: &[Hit]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
-    for h in hits {
+    for &h in hits {
         let series = vocab::events_file().events[h.id as usize].series.as_str();
         if let Some(last) = out.last_mut() {
             let gap = &text[last.end..h.start];

@@ -32,11 +32,16 @@ pub struct Hits {
 
 impl Hits {
     pub fn new(text: &str) -> Hits {
-        let event_mentions = events::find(text);
+        Hits::from_scan(text, &mut matcher::scan(text))
+    }
+
+    /// From the rank, country, city and event tables of a [`matcher::Scan`].
+    pub fn from_scan(text: &str, scan: &mut matcher::Scan) -> Hits {
+        let event_mentions = events::find_with(text, scan.get(matcher::Table::Event));
         Hits {
-            ranks: ranks::find(text),
-            countries: countries::find(text),
-            cities: countries::find_cities(text),
+            ranks: scan.take(matcher::Table::Rank),
+            countries: scan.take(matcher::Table::Country),
+            cities: scan.take(matcher::Table::City),
             events: event_mentions
                 .iter()
                 .map(|e| Hit {
