@@ -35,6 +35,16 @@ pub enum Command {
         build: BuildOptions,
         output: OutputOptions,
     },
+    Add {
+        inputs: Vec<Input>,
+        index_dir: PathBuf,
+        build: BuildOptions,
+        output: OutputOptions,
+    },
+    Delete {
+        articles: Vec<String>,
+        index_dir: PathBuf,
+    },
     Extract {
         inputs: Vec<Input>,
         output: OutputOptions,
@@ -63,6 +73,14 @@ pub enum Command {
         format: ExportFormat,
         network: Network,
     },
+    People {
+        index_dir: PathBuf,
+        query: Option<String>,
+        filters: Filters,
+        /// 0 = all.
+        limit: usize,
+        output: OutputOptions,
+    },
     /// Text made from the command-line definition (completions, the man page), printed as is.
     Print(Vec<u8>),
 }
@@ -89,10 +107,29 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             let corpus = Corpus::new(inputs, ReadOptions::default());
             let result = index::rebuild(&index_dir, corpus, &build, &progress);
             progress.finish();
-            let summary = result?;
-            output::write_build_summary(&mut std::io::stderr(), &summary, &index_dir)
-                .map_err(|e| Error::io("writing the summary", e))?;
-            Ok(Outcome::Done)
+            let s = result?;
+            summary(|err| output::write_build_summary(err, &s, &index_dir))
+        }
+        Command::Add {
+            inputs,
+            index_dir,
+            build,
+            output,
+        } => {
+            let progress = BuildProgress::new(output.quiet);
+            let corpus = Corpus::new(inputs, ReadOptions::default());
+            let result = index::update::add(&index_dir, corpus, &build, &progress);
+            progress.finish();
+            let s = result?;
+            summary(|err| output::write_update_summary(err, &s, &index_dir))
+        }
+        Command::Delete {
+            articles,
+            index_dir,
+        } => {
+            let result = index::update::delete(&index_dir, &articles);
+            let s = result?;
+            summary(|err| output::write_update_summary(err, &s, &index_dir))
         }
         Command::Extract { inputs, output } => {
             let corpus = Corpus::new(inputs, ReadOptions::default());
@@ -137,8 +174,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             request,
             output,
         } => {
-            let index = index::open(&index_dir)?;
-            let response = search::search(&index, &request)?;
+            let response =
+                index::reading::with_live_index(&index_dir, |i| search::search(i, &request))?;
             output::write_search(out, &request, &response, output)
                 .map_err(|e| Error::io("writing results", e))?;
             Ok(if response.hits.is_empty() && response.total == 0 {
@@ -152,8 +189,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
             request,
             output,
         } => {
-            let index = index::open(&index_dir)?;
-            let response = search::search(&index, &request)?;
+            let response =
+                index::reading::with_live_index(&index_dir, |i| search::search(i, &request))?;
             output::write_facets(out, &response, output)
                 .map_err(|e| Error::io("writing counts", e))?;
             Ok(if response.total == 0 {
@@ -191,10 +228,37 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
                 Outcome::Done
             })
         }
+        Command::People {
+            index_dir,
+            query,
+            filters,
+            limit,
+            output,
+        } => {
+            let index = index::open(&index_dir)?;
+            let mut people = crate::people::people(&index, query.as_deref(), &filters)?;
+            let total = people.len();
+            if limit > 0 {
+                people.truncate(limit);
+            }
+            output::write_people(out, &people, total, output)
+                .map_err(|e| Error::io("writing people", e))?;
+            Ok(if total == 0 {
+                Outcome::NoHits
+            } else {
+                Outcome::Done
+            })
+        }
         Command::Print(bytes) => {
             out.write_all(&bytes)
                 .map_err(|e| Error::io("writing output", e))?;
             Ok(Outcome::Done)
         }
     }
+}
+
+/// Writes a writer's closing summary on stderr.
+fn summary(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<Outcome> {
+    write(&mut std::io::stderr()).map_err(|e| Error::io("writing the summary", e))?;
+    Ok(Outcome::Done)
 }

@@ -12,7 +12,8 @@ use crate::export::{ExportFormat, Network};
 use crate::index::{default_index_dir, BuildOptions};
 use crate::model::Status;
 use crate::search::{
-    parse_date_bound, FacetName, Filters, Period, SearchRequest, SortOrder, StatusFilter,
+    check_date_range, parse_date_bound, FacetName, Filters, Period, SearchRequest, SortOrder,
+    StatusFilter,
 };
 
 /// Search engine for defense diplomacy: who met whom, with what rank, at which event, on what
@@ -60,6 +61,28 @@ pub enum Cmd {
         #[arg(long, value_name = "MIB")]
         memory: Option<usize>,
     },
+    /// Add articles to the index, or update them: new articles are added, changed ones (same id,
+    /// other content) have their meetings replaced, unchanged ones are skipped.
+    ///
+    /// Creates the index if there is none. All changes become visible to searches at once, when
+    /// the run commits; a run that fails or is killed changes nothing.
+    Add {
+        /// Files or directories, as for `index`; `-` for stdin
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Indexing threads [default: cores, at most 8]
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Indexing memory budget in MiB, shared by the threads [default: 64 per thread]
+        #[arg(long, value_name = "MIB")]
+        memory: Option<usize>,
+    },
+    /// Remove articles from the index: their meetings and their record.
+    Delete {
+        /// The article's id, as in a record's `article` field; repeat for several
+        #[arg(long = "article", value_name = "ID", required = true)]
+        articles: Vec<String>,
+    },
     /// Print the meetings extracted from articles, without indexing (sample articles when no PATH).
     Extract {
         #[arg(value_name = "PATH")]
@@ -90,6 +113,10 @@ pub enum Cmd {
         /// Facets to count, comma-separated: country, region, rank, grade, event, topic, outcome
         #[arg(long, value_delimiter = ',', value_name = "LIST")]
         facets: Vec<String>,
+        /// Each real meeting once: reports of one encounter in several articles are one hit
+        /// (with "reports": N), and counts count meetings
+        #[arg(long)]
+        collapse: bool,
         /// JSON Lines: one `hit` line per meeting, then one `summary` line
         #[arg(long)]
         json: bool,
@@ -104,6 +131,9 @@ pub enum Cmd {
         /// Also count meetings per year or month (a timeline)
         #[arg(long, value_enum, value_name = "PERIOD")]
         by: Option<PeriodArg>,
+        /// Count each real meeting once, however many articles report it
+        #[arg(long)]
+        collapse: bool,
         #[command(flatten)]
         filters: FilterArgs,
         /// One JSON object: {"total":N,"facets":{...}} (and "timeline":{PERIOD:N,...} with --by)
@@ -144,6 +174,22 @@ pub enum Cmd {
         /// For graphml: nodes are countries or people
         #[arg(long, value_enum, default_value_t = Network::Country)]
         network: Network,
+    },
+    /// List the people of the matching meetings (same filters as search), spellings merged.
+    ///
+    /// One line per person: name, countries, ranks, positions, meetings attended, first and last
+    /// meeting date. `Yaşar Güler`, `Yasar Guler` and `Mr. Y. Guler` are one person.
+    People {
+        /// Optional text query, as for search
+        query: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// People to show, most meetings first (0 = all)
+        #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+        limit: usize,
+        /// One JSON object per line: {"name","countries","ranks","positions","meetings","first","last"}
+        #[arg(long)]
+        json: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -215,6 +261,9 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     fn resolve(self) -> Result<Filters> {
+        let from = self.from.map(|d| parse_date_bound(&d, false)).transpose()?;
+        let to = self.to.map(|d| parse_date_bound(&d, true)).transpose()?;
+        check_date_range(from, to)?;
         Ok(Filters {
             countries: self.country,
             with_countries: self.with,
@@ -224,8 +273,8 @@ impl FilterArgs {
             topics: self.topic,
             outcomes: self.outcome,
             person: self.person,
-            from: self.from.map(|d| parse_date_bound(&d, false)).transpose()?,
-            to: self.to.map(|d| parse_date_bound(&d, true)).transpose()?,
+            from,
+            to,
             status: match self.status {
                 StatusArg::Held => StatusFilter::HeldOnly,
                 StatusArg::Planned => StatusFilter::Only(Status::Planned),
@@ -250,6 +299,18 @@ fn inputs(paths: Vec<PathBuf>) -> Vec<Input> {
             }
         })
         .collect()
+}
+
+fn build_options(threads: Option<usize>, memory: Option<usize>) -> BuildOptions {
+    let mut build = BuildOptions::default();
+    if let Some(t) = threads {
+        build.threads = t.max(1);
+        build.memory_budget = 64 * 1024 * 1024 * build.threads;
+    }
+    if let Some(m) = memory {
+        build.memory_budget = m.max(1) * 1024 * 1024;
+    }
+    build
 }
 
 fn facet_names(names: Vec<String>) -> Result<Vec<FacetName>> {
@@ -289,22 +350,26 @@ impl Cli {
                 paths,
                 threads,
                 memory,
-            } => {
-                let mut build = BuildOptions::default();
-                if let Some(t) = threads {
-                    build.threads = t.max(1);
-                    build.memory_budget = 64 * 1024 * 1024 * build.threads;
-                }
-                if let Some(m) = memory {
-                    build.memory_budget = m.max(1) * 1024 * 1024;
-                }
-                Command::Index {
-                    inputs: inputs(paths),
-                    index_dir,
-                    build,
-                    output: output(false),
-                }
-            }
+            } => Command::Index {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Add {
+                paths,
+                threads,
+                memory,
+            } => Command::Add {
+                inputs: inputs(paths),
+                index_dir,
+                build: build_options(threads, memory),
+                output: output(false),
+            },
+            Cmd::Delete { articles } => Command::Delete {
+                articles,
+                index_dir,
+            },
             Cmd::Extract { paths, json } => Command::Extract {
                 inputs: inputs(paths),
                 output: output(json),
@@ -316,6 +381,7 @@ impl Cli {
                 limit,
                 offset,
                 facets,
+                collapse,
                 json,
             } => Command::Search {
                 index_dir,
@@ -330,6 +396,7 @@ impl Cli {
                     offset,
                     facets: facet_names(facets)?,
                     timeline: None,
+                    collapse,
                 },
                 output: output(json),
             },
@@ -337,6 +404,7 @@ impl Cli {
                 query,
                 field,
                 by,
+                collapse,
                 filters,
                 json,
             } => Command::Facets {
@@ -350,6 +418,7 @@ impl Cli {
                         PeriodArg::Year => Period::Year,
                         PeriodArg::Month => Period::Month,
                     }),
+                    collapse,
                     ..SearchRequest::default()
                 },
                 output: output(json),
@@ -376,6 +445,18 @@ impl Cli {
                 filters: filters.resolve()?,
                 format,
                 network,
+            },
+            Cmd::People {
+                query,
+                filters,
+                limit,
+                json,
+            } => Command::People {
+                index_dir,
+                query,
+                filters: filters.resolve()?,
+                limit,
+                output: output(json),
             },
             Cmd::Completions { shell } => {
                 use clap::CommandFactory;
@@ -434,5 +515,16 @@ mod tests {
         assert!(bad.into_command().is_err());
         let bad = Cli::try_parse_from(["attache", "search", "--facets", "colour"]).unwrap();
         assert!(bad.into_command().is_err());
+        let reversed = [
+            "attache",
+            "facets",
+            "--from",
+            "2024-03",
+            "--to",
+            "2024-02-29",
+        ];
+        let bad = Cli::try_parse_from(reversed).unwrap();
+        let err = bad.into_command().unwrap_err().to_string();
+        assert!(err.contains("--from must not be after --to"), "{err}");
     }
 }

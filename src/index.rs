@@ -2,7 +2,16 @@
 //! atomic. An index directory holds generations `gen-*` (each a whole tantivy index) and a file
 //! `CURRENT` naming the live one. A rebuild writes a new generation beside the live one and
 //! switches `CURRENT` (write, fsync, rename) only after its commit, so a failed or interrupted
-//! rebuild leaves the previous index answering.
+//! rebuild leaves the previous index answering. Writers take the directory's lock ([`lock`]);
+//! `add` and `delete` change the live generation by tantivy commits ([`update`]); every article
+//! is remembered by a [`ledger`] document; readers retry when a writer swaps files under them
+//! ([`reading`]).
+
+mod hold;
+pub mod ledger;
+pub mod lock;
+pub mod reading;
+pub mod update;
 
 use std::fs;
 use std::io::Write;
@@ -24,6 +33,8 @@ use crate::vocab;
 
 /// The file naming the live generation.
 const CURRENT: &str = "CURRENT";
+/// `CURRENT`'s next content, before it is renamed over.
+const CURRENT_TMP: &str = "CURRENT.tmp";
 const GENERATION_PREFIX: &str = "gen-";
 /// Articles handed to rayon at once.
 const BATCH: usize = 512;
@@ -81,6 +92,8 @@ pub struct BuildSummary {
     pub elapsed: Duration,
     /// The generation now live.
     pub generation: PathBuf,
+    /// A writer that died holding the lock, taken over by this one.
+    pub taken_over: Option<lock::Holder>,
 }
 
 impl BuildSummary {
@@ -254,7 +267,8 @@ fn check_layout(dir: &Path) -> Result<()> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         let ours = name == CURRENT
-            || name == "CURRENT.tmp"
+            || name == CURRENT_TMP
+            || name == lock::LOCK_FILE
             || (name.starts_with(GENERATION_PREFIX)
                 && entry.file_type().map(|t| t.is_dir()).unwrap_or(false));
         if !ours {
@@ -266,31 +280,22 @@ fn check_layout(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes generations left by runs that died before switching: neither live nor written by a
-/// process still running (the writer's pid ends a generation's name).
-fn remove_dead_generations(dir: &Path, live: Option<&Path>) {
+/// Removes what writers that died left behind: every generation but `keep` (the live one, and
+/// the one being written), and a `CURRENT.tmp` never renamed. Only called with the writer lock
+/// held, so no other writer is at work.
+fn remove_leftovers(dir: &Path, keep: &[&Path]) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with(GENERATION_PREFIX) || Some(path.as_path()) == live {
-            continue;
-        }
-        let writer_alive = name
-            .rsplit('-')
-            .next()
-            .and_then(|pid| pid.parse::<u32>().ok())
-            .is_some_and(process_is_running);
-        if !writer_alive {
+        if name.starts_with(GENERATION_PREFIX) && !keep.contains(&path.as_path()) {
             let _ = fs::remove_dir_all(&path);
+        } else if name == CURRENT_TMP {
+            let _ = fs::remove_file(&path);
         }
     }
-}
-
-fn process_is_running(pid: u32) -> bool {
-    pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Points `CURRENT` at `generation`: written to a temporary file, synced, renamed over.
@@ -299,12 +304,13 @@ fn switch_to(dir: &Path, generation: &Path) -> Result<()> {
         .file_name()
         .expect("a generation has a name")
         .to_string_lossy();
-    let tmp = dir.join("CURRENT.tmp");
+    let tmp = dir.join(CURRENT_TMP);
     let ctx = |what: &str| format!("{what} {}", tmp.display());
     let mut file = fs::File::create(&tmp).map_err(|e| Error::io(ctx("creating"), e))?;
     file.write_all(format!("{name}\n").as_bytes())
         .and_then(|_| file.sync_all())
         .map_err(|e| Error::io(ctx("writing"), e))?;
+    hold::point("switching");
     fs::rename(&tmp, dir.join(CURRENT))
         .map_err(|e| Error::io(format!("switching {} to {name}", dir.display()), e))?;
     if let Ok(d) = fs::File::open(dir) {
@@ -326,17 +332,29 @@ pub fn rebuild(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildSummary> {
-    check_layout(dir)?;
-    fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-    remove_dead_generations(dir, live_generation(dir)?.as_deref());
+    check_layout(dir).map_err(|e| e.while_writing(dir))?;
+    fs::create_dir_all(dir).map_err(|e| Error::write(dir, "creating the directory", e))?;
+    let lock = lock::acquire(dir)?;
+    let live = live_generation(dir)?;
+    remove_leftovers(dir, &live.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let generation = new_generation_path(dir);
     fs::create_dir(&generation)
-        .map_err(|e| Error::io(format!("creating {}", generation.display()), e))?;
-    match build_generation(&generation, corpus, options, progress) {
+        .map_err(|e| Error::write(dir, format!("creating {}", generation.display()), e))?;
+    let built = build_generation(&generation, corpus, options, progress)
+        .and_then(|summary| {
+            if summary.tally.articles > 0 {
+                hold::point("committed");
+                switch_to(dir, &generation)?;
+            }
+            Ok(summary)
+        })
+        .map_err(|e| e.while_writing(dir));
+    match built {
         Ok(mut summary) if summary.tally.articles > 0 => {
-            switch_to(dir, &generation)?;
-            remove_dead_generations(dir, Some(&generation));
+            hold::point("switched");
+            remove_leftovers(dir, &[&generation]);
             summary.generation = generation;
+            summary.taken_over = lock.taken_over().cloned();
             Ok(summary)
         }
         Ok(summary) => {
@@ -397,6 +415,7 @@ fn build_generation(
     let fields = schema::fields();
     let mut result = Ok(());
     for batch in rx {
+        hold::point("read");
         let mut articles = Vec::with_capacity(batch.len());
         for item in batch {
             summary.tally.record(&item);
@@ -416,6 +435,7 @@ fn build_generation(
                 by_status[status_slot(m.status)].fetch_add(1, Ordering::Relaxed);
                 writer.add_document(meeting_document(fields, m))?;
             }
+            writer.add_document(ledger::document(fields, article, meetings.len()))?;
             progress.advance(1, article.text.len() as u64, meetings.len() as u64);
             Ok::<_, Error>(())
         });
@@ -426,7 +446,8 @@ fn build_generation(
     }
     // Dropping the receiver (above, on error) stops the reader at its next send.
     let _ = reader.join();
-    result?;
+    result.map_err(|e| update::worker_error(&mut writer, e))?;
+    hold::point("indexed");
     writer.commit()?;
     writer.wait_merging_threads()?;
 
@@ -538,15 +559,22 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_of_dead_runs_are_removed_and_running_ones_kept() {
+    fn leftovers_are_removed_and_the_kept_generations_stay() {
         let dir = tempfile::tempdir().unwrap();
         let dead = dir.path().join("gen-20200101T000000.000000-4000000000");
-        let running = dir.path().join("gen-20200101T000000.000000-1");
+        let live = dir.path().join("gen-20200101T000000.000000-1");
         fs::create_dir_all(&dead).unwrap();
-        fs::create_dir_all(&running).unwrap();
-        remove_dead_generations(dir.path(), None);
+        fs::create_dir_all(&live).unwrap();
+        fs::write(dir.path().join(CURRENT_TMP), "gen-x\n").unwrap();
+        fs::write(dir.path().join(lock::LOCK_FILE), "").unwrap();
+        remove_leftovers(dir.path(), &[&live]);
         assert!(!dead.exists());
-        assert!(running.exists(), "pid 1 is alive");
+        assert!(live.exists());
+        assert!(!dir.path().join(CURRENT_TMP).exists());
+        assert!(
+            dir.path().join(lock::LOCK_FILE).exists(),
+            "the lock is no leftover"
+        );
     }
 
     #[test]

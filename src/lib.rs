@@ -49,6 +49,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod collapse;
 pub mod corpus;
 pub mod error;
 pub mod export;
@@ -56,6 +57,7 @@ pub mod extract;
 pub mod index;
 pub mod model;
 pub mod output;
+pub mod people;
 pub mod schema;
 pub mod score;
 pub mod search;

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::app::OutputOptions;
 use crate::corpus::{Notice, Tally};
+use crate::index::update::UpdateSummary;
 use crate::index::{BuildSummary, Progress};
 use crate::model::{Article, Meeting, Participant};
 use crate::score::Report;
@@ -33,12 +34,29 @@ pub enum SearchLine {
         /// BM25 score; null when sorted by date.
         score: Option<f32>,
         meeting: Box<Meeting>,
+        /// With `--collapse`: the real meeting's key (smallest report id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting_key: Option<String>,
+        /// With `--collapse`: how many reports of this meeting matched.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reports: Option<usize>,
+        /// With `--collapse`: each report, best first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reported_by: Option<Vec<ReportedBy>>,
     },
     Summary {
         /// Matching meetings over all pages.
         total: usize,
         facets: BTreeMap<String, Counts>,
     },
+}
+
+/// One report of a collapsed meeting.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ReportedBy {
+    pub meeting: String,
+    pub article: String,
+    pub source: Option<String>,
 }
 
 /// `facets --json`.
@@ -237,6 +255,17 @@ pub fn write_search(
                 &SearchLine::Hit {
                     score: hit.score,
                     meeting: Box::new(hit.meeting.clone()),
+                    meeting_key: hit.reports.as_ref().map(|r| r.key.clone()),
+                    reports: hit.reports.as_ref().map(|r| r.by.len()),
+                    reported_by: hit.reports.as_ref().map(|r| {
+                        r.by.iter()
+                            .map(|(meeting, article, source)| ReportedBy {
+                                meeting: meeting.clone(),
+                                article: article.clone(),
+                                source: source.clone(),
+                            })
+                            .collect()
+                    }),
                 },
             )?;
         }
@@ -268,7 +297,23 @@ pub fn write_search(
             .as_deref()
             .map(|s| format!(" · {s}"))
             .unwrap_or_default();
-        writeln!(out, "   {}", style.dim(&format!("{}{source}", m.id)))?;
+        match &hit.reports {
+            Some(r) if r.by.len() > 1 => {
+                let by: Vec<String> =
+                    r.by.iter()
+                        .map(|(id, _, source)| match source {
+                            Some(s) => format!("{id} · {s}"),
+                            None => id.clone(),
+                        })
+                        .collect();
+                writeln!(
+                    out,
+                    "   {}",
+                    style.dim(&format!("{} reports: {}", r.by.len(), by.join(", ")))
+                )?;
+            }
+            _ => writeln!(out, "   {}", style.dim(&format!("{}{source}", m.id)))?,
+        }
         writeln!(out)?;
     }
     let shown = response.hits.len();
@@ -352,6 +397,63 @@ pub fn write_facets(
             let bar = "#".repeat(((n * 40).div_ceil(most)) as usize);
             writeln!(out, "  {period:<8}  {n:>6}  {bar}")?;
         }
+    }
+    Ok(())
+}
+
+/// `attache people`: JSON Lines, or a table for people.
+pub fn write_people(
+    out: &mut dyn Write,
+    people: &[crate::people::Person],
+    total: usize,
+    options: OutputOptions,
+) -> io::Result<()> {
+    if options.json {
+        for p in people {
+            json_line(out, p)?;
+        }
+        return Ok(());
+    }
+    let style = Style { on: options.color };
+    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
+    let width = people
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!(
+            "{:<width$}  {:>8}  {:<10}  {:<10}  countries  ranks · positions",
+            "name", "meetings", "first", "last"
+        ))
+    )?;
+    for p in people {
+        let about: Vec<&str> = p
+            .ranks
+            .iter()
+            .chain(&p.positions)
+            .map(String::as_str)
+            .collect();
+        writeln!(
+            out,
+            "{:<width$}  {:>8}  {:<10}  {:<10}  {:<9}  {}",
+            p.name,
+            p.meetings,
+            day(p.first),
+            day(p.last),
+            p.countries.join(","),
+            about.join(" · ")
+        )?;
+    }
+    if people.len() < total {
+        writeln!(
+            out,
+            "{} of {total} people shown (--limit 0 shows all)",
+            people.len()
+        )?;
     }
     Ok(())
 }
@@ -446,6 +548,7 @@ pub fn write_build_summary(
     s: &BuildSummary,
     index_dir: &std::path::Path,
 ) -> io::Result<()> {
+    taken_over_line(err, s.taken_over.as_ref())?;
     let [held, planned, calls] = s.meetings;
     writeln!(
         err,
@@ -465,6 +568,60 @@ pub fn write_build_summary(
         secs,
         s.articles_per_second(),
         s.bytes as f64 / 1e6 / secs.max(1e-9),
+        index_dir.display()
+    )
+}
+
+/// The note about a writer that died holding the lock.
+fn taken_over_line(
+    err: &mut dyn Write,
+    holder: Option<&crate::index::lock::Holder>,
+) -> io::Result<()> {
+    match holder {
+        Some(h) => writeln!(
+            err,
+            "note: took over the lock left by a writer that is gone: {h}"
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The closing summary of `add` and `delete`: every article given accounted for as added,
+/// updated, unchanged, deleted or skipped.
+pub fn write_update_summary(
+    err: &mut dyn Write,
+    s: &UpdateSummary,
+    index_dir: &std::path::Path,
+) -> io::Result<()> {
+    taken_over_line(err, s.taken_over.as_ref())?;
+    let skipped = s.tally.skipped_total() + s.not_found.len() as u64;
+    writeln!(
+        err,
+        "{} added, {} updated, {} unchanged, {} deleted, {skipped} skipped; {} written, {} removed",
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.deleted,
+        plural(s.meetings_added, "meeting", "meetings"),
+        s.meetings_removed,
+    )?;
+    if let Some(line) = skipped_line(&s.tally) {
+        writeln!(err, "{line}")?;
+    }
+    if !s.not_found.is_empty() {
+        writeln!(err, "not in the index: {}", s.not_found.join(", "))?;
+    }
+    let state = if s.created {
+        "index created"
+    } else if s.changed() {
+        "committed"
+    } else {
+        "nothing changed"
+    };
+    writeln!(
+        err,
+        "{:.2} s, {state} → {}",
+        s.elapsed.as_secs_f64(),
         index_dir.display()
     )
 }

@@ -15,6 +15,8 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+mod syntax;
+
 use crate::error::{Error, Result};
 use crate::index::{date_value, event_facet};
 use crate::model::{split_event, Meeting, Status};
@@ -150,6 +152,9 @@ pub struct SearchRequest {
     pub facets: Vec<FacetName>,
     /// Also count matches per year or month of their date.
     pub timeline: Option<Period>,
+    /// Each real meeting once: reports of one encounter in different articles are grouped
+    /// (see [`crate::collapse`]); total, facets and timeline count meetings, not reports.
+    pub collapse: bool,
 }
 
 impl Default for SearchRequest {
@@ -162,6 +167,7 @@ impl Default for SearchRequest {
             offset: 0,
             facets: FacetName::DEFAULT.to_vec(),
             timeline: None,
+            collapse: false,
         }
     }
 }
@@ -181,6 +187,17 @@ pub struct Hit {
     pub score: Option<f32>,
     pub meeting: Meeting,
     pub snippet: Option<Snippet>,
+    /// With [`SearchRequest::collapse`]: the meeting's key and every report of it, best first.
+    pub reports: Option<Reports>,
+}
+
+/// The reports of one real meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reports {
+    /// Smallest meeting id among the reports: stable whichever report ranks first.
+    pub key: String,
+    /// (meeting id, article id, source) of each report, best first.
+    pub by: Vec<(String, String, Option<String>)>,
 }
 
 /// What a search found.
@@ -231,6 +248,18 @@ pub fn parse_date_bound(value: &str, end: bool) -> Result<NaiveDate> {
     }
 }
 
+/// Refuses a range whose start is after its end.
+pub fn check_date_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => Err(Error::InvalidArgument {
+            what: "date range",
+            value: format!("--from {from} --to {to}"),
+            expected: "--from must not be after --to; swap them".to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// A reader that sees the last committed state.
 pub fn searcher(index: &Index) -> Result<Searcher> {
     let reader = index
@@ -246,6 +275,9 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
     let f = schema::fields();
     let (text_query, query) =
         matching_query(index, &searcher, request.query.as_deref(), &request.filters)?;
+    if request.collapse {
+        return search_collapsed(&searcher, request, text_query, &*query);
+    }
 
     let mut facet_collectors = MultiCollector::new();
     let facet_handles: Vec<_> = request
@@ -260,20 +292,26 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let (addresses, total, mut facet_fruits) = if request.limit == 0 {
-        let (total, fruits) = searcher.search(&*query, &(Count, facet_collectors))?;
+        let (total, fruits) = searcher
+            .search(&*query, &(Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         (Vec::new(), total, fruits)
     } else if by_date {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let (top, total, fruits) = searcher
+            .search(&*query, &(top, Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
     } else {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_score();
-        let (top, total, fruits) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+        let (top, total, fruits) = searcher
+            .search(&*query, &(top, Count, facet_collectors))
+            .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
     };
@@ -319,6 +357,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
             score,
             meeting,
             snippet: snippet.filter(|s| !s.fragment.is_empty()),
+            reports: None,
         });
     }
     Ok(SearchResponse {
@@ -330,6 +369,119 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> 
 }
 
 type BoxedQuery = Box<dyn Query>;
+
+/// A search with each real meeting once: every match is loaded and grouped, then paged.
+fn search_collapsed(
+    searcher: &Searcher,
+    request: &SearchRequest,
+    text_query: Option<BoxedQuery>,
+    query: &dyn Query,
+) -> Result<SearchResponse> {
+    let f = schema::fields();
+    let matches = searcher.search(query, &Count)?.max(1);
+    let by_date = request.sort == SortOrder::Date || text_query.is_none();
+    let ranked: Vec<(Option<f32>, DocAddress)> = if by_date {
+        let top = TopDocs::with_limit(matches)
+            .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
+        searcher
+            .search(query, &top)?
+            .into_iter()
+            .map(|(_, a)| (None, a))
+            .collect()
+    } else {
+        let top = TopDocs::with_limit(matches).order_by_score();
+        searcher
+            .search(query, &top)?
+            .into_iter()
+            .map(|(s, a)| (Some(s), a))
+            .collect()
+    };
+    let mut reports = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        reports.push(crate::collapse::Report {
+            score,
+            meeting: load_meeting(searcher, f, address)?,
+        });
+    }
+    let groups = crate::collapse::group(reports);
+    let merged: Vec<Meeting> = groups.iter().map(|g| g.merged.clone()).collect();
+    let facets = request
+        .facets
+        .iter()
+        .map(|&name| (name, sorted_counts(count_over(&merged, name).into_iter())))
+        .collect();
+    let timeline = request
+        .timeline
+        .map(|period| timeline_over(&merged, period))
+        .unwrap_or_default();
+    let snippets = match &text_query {
+        Some(q) => {
+            let mut generator = SnippetGenerator::create(searcher, &**q, f.text)?;
+            generator.set_max_num_chars(240);
+            Some(generator)
+        }
+        None => None,
+    };
+    let total = groups.len();
+    let hits = groups
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .map(|g| {
+            let snippet = snippets.as_ref().map(|gen| {
+                let s = gen.snippet(&g.merged.text);
+                Snippet {
+                    fragment: s.fragment().to_string(),
+                    highlighted: s.highlighted().to_vec(),
+                }
+            });
+            Hit {
+                score: g.score,
+                snippet: snippet.filter(|s| !s.fragment.is_empty()),
+                reports: Some(Reports {
+                    key: g.key,
+                    by: g
+                        .reports
+                        .iter()
+                        .map(|m| (m.id.clone(), m.article.clone(), m.source.clone()))
+                        .collect(),
+                }),
+                meeting: g.merged,
+            }
+        })
+        .collect();
+    Ok(SearchResponse {
+        total,
+        hits,
+        facets,
+        timeline,
+    })
+}
+
+/// Meetings per period of their dates, as the timeline collector counts them.
+fn timeline_over(meetings: &[Meeting], period: Period) -> Vec<(String, u64)> {
+    use chrono::Datelike;
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut unknown = 0;
+    for m in meetings {
+        match m.date {
+            Some(d) if period == Period::Year => {
+                *counts.entry(format!("{:04}", d.year())).or_default() += 1
+            }
+            Some(d) => {
+                *counts
+                    .entry(format!("{:04}-{:02}", d.year(), d.month()))
+                    .or_default() += 1
+            }
+            None => unknown += 1,
+        }
+    }
+    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+    if unknown > 0 {
+        out.push(("unknown".to_string(), unknown));
+    }
+    out
+}
 
 /// The text query alone (for snippets), and the whole query: text AND filters.
 fn matching_query(
@@ -449,6 +601,21 @@ impl tantivy::collector::SegmentCollector for TimelineSegment {
     }
 }
 
+/// A query tantivy parsed but cannot run (`nosuchfield:*` becomes a query on a field that does
+/// not exist) is the user's mistake, not an internal failure.
+fn unusable_query(request: &SearchRequest, e: tantivy::TantivyError) -> Error {
+    use tantivy::TantivyError as T;
+    match (&request.query, e) {
+        (Some(q), T::FieldNotFound(_) | T::SchemaError(_)) => Error::InvalidQuery {
+            query: q.clone(),
+            message: "the query names a field that cannot be searched this way".into(),
+            hint: format!("the fields are {}", QUERY_FIELDS.join(", ")),
+            column: None,
+        },
+        (_, e) => Error::Tantivy(e),
+    }
+}
+
 fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<Meeting> {
     let doc: TantivyDocument = searcher.doc(address)?;
     let bytes = doc
@@ -519,20 +686,40 @@ fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.participants, 2.0);
     parser.set_field_boost(f.title, 1.5);
-    let q = crate::text::nfc(q.to_string());
+    let q = crate::text::normalize(q.to_string());
+    let fields = syntax::QueryFields {
+        searchable: QUERY_FIELDS,
+        filters: &[
+            ("country", "--country or --with"),
+            ("region", "--region"),
+            ("rank", "--rank"),
+            ("grade", "--rank"),
+            ("event", "--event"),
+            ("topic", "--topic"),
+            ("outcome", "--outcome"),
+            ("date", "--from and --to"),
+            ("status", "--status"),
+            ("record", "a text field"),
+        ],
+    };
+    if let Err(e) = syntax::check(&q, &fields) {
+        return Err(Error::InvalidQuery {
+            query: q.clone(),
+            message: e.message,
+            hint: e.hint,
+            column: Some(e.column),
+        });
+    }
     parser.parse_query(&q).map_err(|e| query_error(&q, e))
 }
 
+/// The fields a text query may name.
+const QUERY_FIELDS: &[&str] = &["text", "title", "participants", "source", "article"];
+
 fn query_error(query: &str, e: QueryParserError) -> Error {
-    let fields: Vec<&str> = schema::fields()
-        .schema
-        .fields()
-        .filter(|(_, entry)| entry.is_indexed())
-        .map(|(_, entry)| entry.name())
-        .collect();
     let hint = match &e {
         QueryParserError::FieldDoesNotExist(_) => {
-            format!("searchable fields are {}", fields.join(", "))
+            format!("the fields are {}", QUERY_FIELDS.join(", "))
         }
         QueryParserError::SyntaxError(_) => {
             "check quotes and parentheses; words are ANDed, use OR, -word, \"a phrase\", field:word"
@@ -547,6 +734,7 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
         query: query.to_string(),
         message: e.to_string(),
         hint,
+        column: None,
     }
 }
 
@@ -646,8 +834,9 @@ fn filter_queries(
         let mut stream = tokenizer.token_stream(person);
         let mut words = Vec::new();
         while let Some(token) = stream.next() {
-            // Initials ("Y." in "Y. Guler") match too much to filter on.
-            if token.text.len() > 1 {
+            // Initials ("Y." in "Y. Guler") match too much to filter on; honorifics are no
+            // part of a name.
+            if token.text.len() > 1 && !crate::people::HONORIFICS.contains(&token.text.as_str()) {
                 words.push(token.text.clone());
             }
         }
@@ -665,15 +854,7 @@ fn filter_queries(
             )));
         }
     }
-    if let (Some(from), Some(to)) = (filters.from, filters.to) {
-        if from > to {
-            return Err(Error::InvalidArgument {
-                what: "date range",
-                value: format!("--from {from} --to {to}"),
-                expected: "--from must not be after --to".to_string(),
-            });
-        }
-    }
+    check_date_range(filters.from, filters.to)?;
     if filters.from.is_some() || filters.to.is_some() {
         let lower = filters.from.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_date(f.date, date_value(d)))
@@ -684,7 +865,14 @@ fn filter_queries(
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }
     match filters.status {
-        StatusFilter::Any => {}
+        // Every meeting status, named: the index also holds ledger documents (one per article,
+        // see `index::ledger`), which are no meetings.
+        StatusFilter::Any => out.push(any_of(
+            Status::ALL
+                .iter()
+                .map(|s| Term::from_field_text(f.status, s.as_str()))
+                .collect(),
+        )),
         StatusFilter::HeldOnly => out.push(status_query(Status::Held)),
         StatusFilter::Only(s) => out.push(status_query(s)),
     }

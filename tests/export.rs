@@ -295,3 +295,143 @@ fn the_quickwit_config_declares_every_exported_field_with_its_type() {
         }
     }
 }
+
+#[test]
+fn people_merge_spellings_and_count_their_meetings() {
+    let env = sample_env();
+    let out = env
+        .cmd()
+        .args(["people", "--json", "--limit", "0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let people: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let gulers: Vec<&Value> = people
+        .iter()
+        .filter(|p| attache::text::fold(p["name"].as_str().unwrap()).ends_with("guler"))
+        .collect();
+    assert_eq!(gulers.len(), 1, "{gulers:?}");
+    let meetings = gulers[0]["meetings"].as_u64().unwrap() as usize;
+    assert_eq!(
+        meetings,
+        env.search(&["--person", "Yasar Guler", "--limit", "100"])
+            .total
+    );
+    // Every participant of every meeting is counted once per meeting.
+    let all = env.search(&["--limit", "10000"]);
+    let attended: usize = all.hits.iter().map(|(_, m)| m.participants.len()).sum();
+    let counted: u64 = people.iter().map(|p| p["meetings"].as_u64().unwrap()).sum();
+    assert_eq!(counted as usize, attended);
+}
+
+#[test]
+fn collapse_shows_each_reported_meeting_once() {
+    let env = sample_env();
+    let reports = env.search(&["--limit", "10000"]);
+    let out = env
+        .cmd()
+        .args(["search", "--collapse", "--limit", "10000", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (summary, hits) = lines.split_last().unwrap();
+    // Every report is in exactly one meeting.
+    let mut by: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h["reported_by"].as_array().unwrap())
+        .map(|r| r["meeting"].as_str().unwrap().to_string())
+        .collect();
+    by.sort();
+    let mut all: Vec<String> = reports.hits.iter().map(|(_, m)| m.id.clone()).collect();
+    all.sort();
+    assert_eq!(by, all);
+    let n: u64 = hits.iter().map(|h| h["reports"].as_u64().unwrap()).sum();
+    assert_eq!(n as usize, reports.total);
+    assert_eq!(summary["total"].as_u64().unwrap() as usize, hits.len());
+    // Articles 001 and 002 are two outlets' reports of the same two meetings.
+    let joint: Vec<&Value> = hits
+        .iter()
+        .filter(|h| {
+            let arts: Vec<&str> = h["reported_by"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["article"].as_str().unwrap())
+                .collect();
+            arts.iter().any(|a| a.starts_with("001_")) && arts.iter().any(|a| a.starts_with("002_"))
+        })
+        .collect();
+    assert_eq!(joint.len(), 2, "{joint:?}");
+    for h in &joint {
+        assert_eq!(h["reports"], 2);
+        // The undated report gets the other's date and event year.
+        assert_eq!(h["meeting"]["date"], "2024-09-24");
+        assert_eq!(h["meeting"]["event"], "ADEX-2024");
+    }
+    // facets --collapse counts meetings, not reports.
+    let f = env
+        .cmd()
+        .args(["facets", "--collapse", "--json"])
+        .output()
+        .unwrap();
+    let f: Value = serde_json::from_slice(&f.stdout).unwrap();
+    assert_eq!(f["total"], summary["total"]);
+    assert_eq!(f["facets"], summary["facets"]);
+}
+
+#[test]
+fn an_added_report_joins_the_meeting_it_reports() {
+    let env = sample_env();
+    let collapsed = |env: &Env| -> Vec<Value> {
+        let out = env
+            .cmd()
+            .args(["search", "--collapse", "--json", "Gorgun"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|v| v["type"] == "hit")
+            .collect()
+    };
+    let before = collapsed(&env);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0]["reports"], 2);
+    let feed = env.write(
+        "later.jsonl",
+        concat!(
+            r#"{"id":"wire-7","date":"2024-09-25","source":"Wire","text":"#,
+            r#""Azerbaijani Defense Minister Colonel General Zakir Hasanov met with Haluk Gorgun, "#,
+            r#"President of the Secretariat of Defense Industries of Türkiye, in Baku on September 24. "#,
+            r#"The sides discussed joint production of military equipment."}"#,
+            "\n"
+        ),
+    );
+    let out = env.cmd().arg("add").arg(&feed).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = collapsed(&env);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(after[0]["reports"], 3);
+    let sources: Vec<&Value> = after[0]["reported_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["source"])
+        .collect();
+    assert!(sources.contains(&&Value::from("Wire")));
+}

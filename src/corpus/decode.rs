@@ -95,6 +95,17 @@ pub fn nul_offset(bytes: &[u8]) -> Option<usize> {
         .position(|&b| b == 0)
 }
 
+/// The byte order announced by a UTF-16 byte-order mark at the start of `head`.
+pub fn utf16_bom(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"\xFF\xFE") {
+        Some("little-endian")
+    } else if head.starts_with(b"\xFE\xFF") {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
 /// Wraps `reader` in the decoder for `compression`.
 pub fn decompress(
     reader: Box<dyn Read + Send>,

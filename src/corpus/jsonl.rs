@@ -267,7 +267,14 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
         }
     };
     if let Some(t) = &mut title {
-        *t = crate::text::nfc(t.trim().to_string());
+        *t = crate::text::normalize(t.trim().to_string());
+    }
+    let text = crate::text::normalize(text);
+    if text.trim().is_empty() {
+        return skip(
+            Reason::MissingText,
+            "`text` holds only invisible characters".into(),
+        );
     }
     let article = Article {
         id,
@@ -276,7 +283,7 @@ pub fn record(bytes: &[u8], default_id: String, origin: String) -> Vec<Item> {
         title,
         source,
         url,
-        text: crate::text::nfc(text),
+        text,
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));
@@ -304,7 +311,11 @@ fn optional_string(
 /// `YYYY-MM-DD`, or the date of an RFC 3339 timestamp as written (its own offset, not UTC).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    text::parse_ymd(s).or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|t| t.date_naive()))
+    text::parse_ymd(s).or_else(|| {
+        DateTime::parse_from_rfc3339(s)
+            .ok()
+            .and_then(|t| text::plausible(t.date_naive()))
+    })
 }
 
 fn kind(value: &Value) -> &'static str {

@@ -46,8 +46,9 @@ pub enum Input {
 /// Limits applied while reading.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Plain-text files larger than this (after decompression) are skipped. JSON Lines files
-    /// are streamed and have no overall limit, only [`max_line_bytes`](Self::max_line_bytes).
+    /// Plain-text files larger than this (after decompression) are skipped: one article is never
+    /// this long, and extraction holds it whole. JSON Lines files are streamed and have no
+    /// overall limit, only [`max_line_bytes`](Self::max_line_bytes).
     pub max_file_bytes: u64,
     /// JSON lines longer than this are skipped, without being held in memory.
     pub max_line_bytes: usize,
@@ -56,7 +57,7 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            max_file_bytes: 256 * 1024 * 1024,
+            max_file_bytes: 16 * 1024 * 1024,
             max_line_bytes: 16 * 1024 * 1024,
         }
     }
@@ -371,7 +372,13 @@ impl Corpus {
             }
         }
         if let Some(at) = decode::nul_offset(peeked.head()) {
-            let message = format!("binary content: NUL byte at offset {at}");
+            let message = match decode::utf16_bom(peeked.head()) {
+                Some(order) => format!(
+                    "UTF-16 text ({order} byte-order mark); attache reads UTF-8: convert it, \
+                     e.g. with `iconv -f UTF-16 -t UTF-8`"
+                ),
+                None => format!("binary content: NUL byte at offset {at}"),
+            };
             return self.skip(origin, Reason::Binary, message);
         }
         match format.unwrap_or_else(|| sniff_format(peeked.head())) {

@@ -94,14 +94,19 @@ pub fn from_bytes(bytes: Vec<u8>, id: String, origin: String) -> Vec<Item> {
             ),
         });
     }
+    let text = crate::text::normalize(plain.text);
+    if text.trim().is_empty() {
+        let message = "no text besides the date line and invisible characters";
+        return vec![skip(origin, Reason::Empty, message.into())];
+    }
     let article = Article {
         id,
         origin,
         published: plain.published,
-        title: plain.title.map(crate::text::nfc),
+        title: plain.title.map(crate::text::normalize),
         source: None,
         url: None,
-        text: crate::text::nfc(plain.text),
+        text,
     };
     let mut items = vec![Item::Article(article)];
     items.extend(warnings.into_iter().map(Item::Warning));
@@ -196,7 +201,16 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     if !shaped {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(plausible)
+}
+
+/// Publication years attache accepts: four digits, from 1000. Year 0 (which the Gregorian
+/// calendar does not have) and the years before are typing or conversion mistakes.
+pub fn plausible(date: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    (1000..=9999).contains(&date.year()).then_some(date)
 }
 
 /// The first line, when it reads as a headline: short, not a sentence, set off by a blank line,

@@ -351,6 +351,7 @@ fn year_after(text: &str, end: usize) -> Option<i32> {
 
 /// `2024 ` right before the name.
 fn year_before(text: &str, start: usize) -> Option<i32> {
+    // Bytes, not characters: the text before may be in any script, and shorter than a year.
     let head = text[..start].strip_suffix(' ')?.as_bytes();
     let at = head.len().checked_sub(4)?;
     let digits = &head[at..];
@@ -371,6 +372,13 @@ mod tests {
 
     fn labels(text: &str) -> Vec<String> {
         find(text).iter().map(|e| e.label(None)).collect()
+    }
+
+    #[test]
+    fn short_or_non_latin_text_before_a_name_is_no_year() {
+        assert_eq!(labels(". IDEF"), vec!["IDEF"]);
+        assert_eq!(labels("دد IDEF"), vec!["IDEF"]);
+        assert_eq!(labels("x2024 IDEF"), vec!["IDEF"]);
     }
 
     #[test]

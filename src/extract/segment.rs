@@ -77,7 +77,9 @@ fn boundary_after_stop(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     if spaced {
-        let opens = next.is_uppercase()
+        // Scripts without case (Arabic, Hebrew, CJK) open sentences with any letter.
+        let uncased = next.is_alphabetic() && !next.is_lowercase();
+        let opens = uncased
             || next.is_ascii_digit()
             || matches!(
                 next,

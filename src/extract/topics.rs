@@ -155,7 +155,12 @@ fn in_the_past(sentence: &str, year: Option<i32>) -> bool {
 /// Whether the word at `at` is a member of an enumeration that "military" opens:
 /// "military-technical, educational, and medical spheres".
 fn in_military_list(text: &str, floor: usize, at: usize) -> bool {
-    let head = &text[floor.max(at.saturating_sub(120))..at];
+    let mut from = floor.max(at.saturating_sub(120));
+    // 120 bytes back may fall inside a character.
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..at];
     let Some(clause_start) = head.rfind(['.', ';', ':']).map(|p| p + 1).or(Some(0)) else {
         return false;
     };
@@ -168,6 +173,16 @@ fn in_military_list(text: &str, floor: usize, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_far_into_non_ascii_text_is_read_on_character_boundaries() {
+        for lead in ["", "x"] {
+            topics_of(&format!(
+                "{lead}{} military cooperation, and training.",
+                "é".repeat(100)
+            ));
+        }
+    }
 
     fn topics_of(text: &str) -> Vec<&'static str> {
         let mut v = Vec::new();
