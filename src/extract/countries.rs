@@ -59,10 +59,13 @@ fn decompose(s: &str) -> String {
 type CountryTable = (Vec<(String, u32, Case)>, Vec<(&'static str, bool)>);
 
 static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
-    let institutions: HashSet<&str> = vocab::countries_file()
-        .institutions
+    let file = vocab::countries_file();
+    let institutions: HashSet<&str> = file.institutions.iter().map(|(n, _)| n.as_str()).collect();
+    let ours: HashSet<&str> = file
+        .aliases
         .iter()
         .map(|(n, _)| n.as_str())
+        .chain(institutions.iter().copied())
         .collect();
     let mut codes = Vec::new();
     let mut seen = HashSet::new();
@@ -89,7 +92,15 @@ static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
         } else {
             folded
         };
-        for n in [name.to_string(), folded, decompose(name)] {
+        // keshvar's names in other scripts of Latin ("Österreich") are looked for folded only:
+        // English text spells them so, and every distinct non-ASCII byte would enlarge the
+        // automaton. Our own names keep their letters, composed and decomposed ("Türkiye").
+        let variants = if ours.contains(name) || name.is_ascii() {
+            vec![name.to_string(), folded, decompose(name)]
+        } else {
+            vec![folded]
+        };
+        for n in variants {
             if seen.insert(n.clone()) {
                 patterns.push((n.clone(), codes.len() as u32, case_of(&n)));
                 codes.push((code, institutions.contains(name)));

@@ -5,7 +5,7 @@
 //! its pattern's case rule; matches of one table never overlap. Hands back [`Hit`]s (byte range +
 //! payload id) per table, in text order.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
@@ -47,10 +47,14 @@ pub enum Table {
     OutcomeNoun,
     Signing,
     Date,
+    Title,
+    Office,
+    Stop,
+    NotRankAfter,
 }
 
 /// How many [`Table`]s there are.
-pub const TABLES: usize = 11;
+pub const TABLES: usize = 15;
 
 /// The hits of every table in one text.
 #[derive(Debug, Default, Clone)]
@@ -83,6 +87,7 @@ struct Entry {
 /// A built automaton with what each pattern stands for.
 pub struct Matcher {
     dfa: DFA,
+    start: StateID,
     /// Per automaton pattern: the table entries it stands for.
     entries: Vec<Vec<Entry>>,
 }
@@ -131,49 +136,26 @@ impl Matcher {
             .start_kind(StartKind::Anchored)
             .build(&texts)
             .expect("vocabulary patterns build an automaton");
-        Matcher { dfa, entries }
+        let start = dfa
+            .start_state(Anchored::Yes)
+            .expect("an anchored start state");
+        Matcher {
+            dfa,
+            start,
+            entries,
+        }
     }
 
     /// The accepted hits of every table in `text`.
     pub fn scan(&self, text: &str) -> Scan {
-        let mut scan = Scan::default();
-        let mut free = [0usize; TABLES];
-        let start = self
-            .dfa
-            .start_state(Anchored::Yes)
-            .expect("an anchored start state");
-        let bytes = text.as_bytes();
-        let mut previous_word = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (word, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (word_char(c), c.len_utf8())
-            };
-            if word && !previous_word {
-                self.walk(text, i, start, &mut free, &mut scan);
-            }
-            previous_word = word;
-            i += len;
-        }
-        scan
+        scan_with(self, None, text)
     }
 
     /// Every pattern that starts at the word start `p`: the longest accepted one per table.
-    fn walk(
-        &self,
-        text: &str,
-        p: usize,
-        start: aho_corasick::automaton::StateID,
-        free: &mut [usize; TABLES],
-        scan: &mut Scan,
-    ) {
+    fn walk(&self, text: &str, p: usize, free: &mut [usize; TABLES], scan: &mut Scan) {
         let mut best: [Option<Hit>; TABLES] = [None; TABLES];
         let mut found = false;
-        let mut sid = start;
+        let mut sid = self.start;
         for (k, &b) in text.as_bytes()[p..].iter().enumerate() {
             sid = self.dfa.next_state(Anchored::Yes, sid, b);
             if self.dfa.is_dead(sid) {
@@ -217,26 +199,67 @@ impl Matcher {
     }
 }
 
-/// The automaton of every vocabulary in `index_schema/`.
-static VOCABULARY: LazyLock<Matcher> = LazyLock::new(|| {
-    use super::{countries, cues, dates, events, ranks, topics};
+/// The automata of every vocabulary in `index_schema/`: one for phrases in any case (cues,
+/// topics, outcomes), walked from every word start; one for names and capitalised words
+/// (ranks, countries, cities, events, months, titles, office words), walked only from
+/// capitalised word starts. Keeping the large name tables out of the walk at most words keeps
+/// the search in cache.
+static VOCABULARY: LazyLock<(Matcher, Matcher)> = LazyLock::new(|| {
+    use super::{countries, cues, dates, events, ranks, tokens, topics};
     let tagged = |table: Table, v: Vec<(String, u32, Case)>| {
         v.into_iter().map(move |(p, id, case)| (table, p, id, case))
     };
-    Matcher::new(
+    let (capitalised_dates, any_dates): (Vec<_>, Vec<_>) = dates::patterns()
+        .into_iter()
+        .partition(|(_, _, case)| *case == Case::Capital);
+    let any = Matcher::new(
+        tagged(Table::Cue, cues::patterns())
+            .chain(topics::patterns())
+            .chain(tagged(Table::Date, any_dates)),
+    );
+    let capitalised = Matcher::new(
         tagged(Table::Rank, ranks::patterns())
             .chain(tagged(Table::Country, countries::patterns()))
             .chain(tagged(Table::City, countries::city_patterns()))
             .chain(tagged(Table::Event, events::patterns()))
-            .chain(tagged(Table::Cue, cues::patterns()))
-            .chain(topics::patterns())
-            .chain(tagged(Table::Date, dates::patterns())),
-    )
+            .chain(tagged(Table::Date, capitalised_dates))
+            .chain(tokens::patterns()),
+    );
+    (any, capitalised)
 });
 
 /// Every vocabulary's hits in `text`, in one pass.
 pub fn scan(text: &str) -> Scan {
-    VOCABULARY.scan(text)
+    let (any, capitalised) = &*VOCABULARY;
+    scan_with(any, Some(capitalised), text)
+}
+
+/// Walks `any` from every word start of `text`, and `capitalised` from those whose first
+/// letter is a capital.
+fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
+    let mut scan = Scan::default();
+    let mut free = [0usize; TABLES];
+    let bytes = text.as_bytes();
+    let mut previous_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, upper, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (word_char(c), c.is_uppercase(), c.len_utf8())
+        };
+        if word && !previous_word {
+            any.walk(text, i, &mut free, &mut scan);
+            if let Some(m) = capitalised.filter(|_| upper) {
+                m.walk(text, i, &mut free, &mut scan);
+            }
+        }
+        previous_word = word;
+        i += len;
+    }
+    scan
 }
 
 /// Of two case rules for one pattern, the one that accepts more.
@@ -387,7 +410,8 @@ mod tests {
     #[test]
     fn every_vocabulary_pattern_starts_a_word() {
         // The automaton is walked from word starts only.
-        for e in VOCABULARY.entries.iter().flatten() {
+        let (any, capitalised) = &*VOCABULARY;
+        for e in any.entries.iter().chain(&capitalised.entries).flatten() {
             assert!(
                 e.written.chars().next().is_some_and(word_char),
                 "{:?} does not start with a letter or digit",

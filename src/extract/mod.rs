@@ -27,6 +27,11 @@ pub struct Hits {
     pub countries: Vec<Hit>,
     pub cities: Vec<Hit>,
     pub events: Vec<Hit>,
+    /// Honorifics, office words, stop words, and words after which a rank names an office.
+    pub titles: Vec<Hit>,
+    pub office: Vec<Hit>,
+    pub stop: Vec<Hit>,
+    pub not_rank_after: Vec<Hit>,
     pub event_mentions: Vec<events::EventMention>,
 }
 
@@ -42,6 +47,10 @@ impl Hits {
             ranks: scan.take(matcher::Table::Rank),
             countries: scan.take(matcher::Table::Country),
             cities: scan.take(matcher::Table::City),
+            titles: scan.take(matcher::Table::Title),
+            office: scan.take(matcher::Table::Office),
+            stop: scan.take(matcher::Table::Stop),
+            not_rank_after: scan.take(matcher::Table::NotRankAfter),
             events: event_mentions
                 .iter()
                 .map(|e| Hit {
