@@ -6,7 +6,7 @@
 use super::cues::{CueHits, SentenceCues};
 use super::dates::DateHits;
 use super::events::EventMention;
-use super::matcher::within;
+use super::matcher::{self, within, Table};
 use super::people::{self, Registry};
 use super::refs::{self, Reference};
 use super::tokens::{self, Kind, Tok};
@@ -238,12 +238,14 @@ fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
 pub fn meetings(article: &Article) -> Vec<Meeting> {
     let text = article.text.as_str();
     let sentences = segment::split(text);
-    let cue_hits = CueHits::new(text);
-    let topic_hits = TopicHits::new(text);
-    let date_hits = DateHits::new(text);
+    // Every vocabulary is matched in one pass over the text.
+    let mut scan = matcher::scan(text);
+    let cue_hits = CueHits::from_hits(scan.take(Table::Cue));
+    let topic_hits = TopicHits::from_scan(&mut scan);
+    let date_hits = DateHits::from_hits(scan.take(Table::Date));
     let mut st = State {
         text,
-        hits: Hits::new(text),
+        hits: Hits::from_scan(text, &mut scan),
         registry: Registry::default(),
         seen: Vec::new(),
         dateline: None,

@@ -1,7 +1,7 @@
 //! Countries in running text: names, demonyms, aliases and institutions (`Turkish`, `Iran's`,
 //! `Rafael`, `the Pentagon`) → ISO alpha-2 codes; and the cities that place a meeting.
 
-use super::matcher::{Case, Hit, Matcher};
+use super::matcher::{self, Case, Hit, Table};
 use crate::text::fold;
 use crate::vocab;
 use std::collections::HashSet;
@@ -55,11 +55,17 @@ fn decompose(s: &str) -> String {
     out
 }
 
-static COUNTRIES: LazyLock<(Matcher, Vec<(&'static str, bool)>)> = LazyLock::new(|| {
-    let institutions: HashSet<&str> = vocab::countries_file()
-        .institutions
+/// The country patterns, and for each id its code and whether it names an institution.
+type CountryTable = (Vec<(String, u32, Case)>, Vec<(&'static str, bool)>);
+
+static COUNTRIES: LazyLock<CountryTable> = LazyLock::new(|| {
+    let file = vocab::countries_file();
+    let institutions: HashSet<&str> = file.institutions.iter().map(|(n, _)| n.as_str()).collect();
+    let ours: HashSet<&str> = file
+        .aliases
         .iter()
         .map(|(n, _)| n.as_str())
+        .chain(institutions.iter().copied())
         .collect();
     let mut codes = Vec::new();
     let mut seen = HashSet::new();
@@ -80,31 +86,48 @@ static COUNTRIES: LazyLock<(Matcher, Vec<(&'static str, bool)>)> = LazyLock::new
                 .map(|h| h.to_uppercase().chain(c).collect::<String>())
                 .unwrap_or_default()
         };
-        for n in [name.to_string(), folded, decompose(name)] {
+        // (Only for names with letters to fold: an acronym's folded form would lose its case.)
+        let folded = if name.is_ascii() {
+            name.to_string()
+        } else {
+            folded
+        };
+        // keshvar's names in other scripts of Latin ("Österreich") are looked for folded only:
+        // English text spells them so, and every distinct non-ASCII byte would enlarge the
+        // automaton. Our own names keep their letters, composed and decomposed ("Türkiye").
+        let variants = if ours.contains(name) || name.is_ascii() {
+            vec![name.to_string(), folded, decompose(name)]
+        } else {
+            vec![folded]
+        };
+        for n in variants {
             if seen.insert(n.clone()) {
                 patterns.push((n.clone(), codes.len() as u32, case_of(&n)));
                 codes.push((code, institutions.contains(name)));
             }
         }
     }
-    (Matcher::new(patterns), codes)
+    (patterns, codes)
 });
 
-static CITIES: LazyLock<(Matcher, Vec<&'static str>)> = LazyLock::new(|| {
-    let cities = &vocab::countries_file().cities;
-    let patterns = cities
+/// Country names, demonyms, aliases, institutions and waters, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(String, u32, Case)> {
+    COUNTRIES.0.clone()
+}
+
+/// City names, for the vocabulary automaton.
+pub(super) fn city_patterns() -> Vec<(String, u32, Case)> {
+    vocab::countries_file()
+        .cities
         .iter()
         .enumerate()
-        .map(|(i, (n, _))| (n.as_str(), i as u32, Case::Capital));
-    (
-        Matcher::new(patterns),
-        cities.iter().map(|(n, _)| n.as_str()).collect(),
-    )
-});
+        .map(|(i, (n, _))| (n.clone(), i as u32, Case::Capital))
+        .collect()
+}
 
 /// Country mentions in `text`; see [`code`].
 pub fn find(text: &str) -> Vec<Hit> {
-    COUNTRIES.0.find(text)
+    matcher::scan(text).take(Table::Country)
 }
 
 /// The alpha-2 code of a hit from [`find`]; empty for waters and regions named after a country
@@ -120,12 +143,12 @@ pub fn is_institution(hit: &Hit) -> bool {
 
 /// City mentions in `text`; see [`city`].
 pub fn find_cities(text: &str) -> Vec<Hit> {
-    CITIES.0.find(text)
+    matcher::scan(text).take(Table::City)
 }
 
 /// The city's name for a hit from [`find_cities`].
 pub fn city(hit: &Hit) -> &'static str {
-    CITIES.1[hit.id as usize]
+    vocab::countries_file().cities[hit.id as usize].0.as_str()
 }
 
 /// The country of a city [`city`] names.
@@ -182,6 +205,8 @@ mod tests {
             codes("officers of the Royal Navy and CENTCOM"),
             vec!["GB", "US"]
         );
+        // An acronym keeps its case: "SAMI" is a Saudi company, "Sami" a first name.
+        assert_eq!(codes("SAMI and Sami"), vec!["SA"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! reporting the meeting ("the parties", "stressed", "At the meeting"); or that its facts hold
 //! for several meetings ("at the end of both meetings").
 
-use super::matcher::{within, Case, Hit, Matcher};
+use super::matcher::{self, within, Case, Hit, Table};
 use crate::vocab;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -38,7 +38,12 @@ impl SentenceCues {
     }
 }
 
-static CUES: LazyLock<Matcher> = LazyLock::new(|| {
+/// Every cue phrase with the flags it sets, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(String, u32, Case)> {
+    CUES.clone()
+}
+
+static CUES: LazyLock<Vec<(String, u32, Case)>> = LazyLock::new(|| {
     let c = vocab::cues();
     let mut flags: HashMap<String, u32> = HashMap::new();
     for (list, flag) in [
@@ -54,7 +59,9 @@ static CUES: LazyLock<Matcher> = LazyLock::new(|| {
             *flags.entry(p.to_lowercase()).or_default() |= flag;
         }
     }
-    Matcher::new(flags.into_iter().map(|(p, f)| (p, f, Case::Any)))
+    let mut v: Vec<_> = flags.into_iter().map(|(p, f)| (p, f, Case::Any)).collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    v
 });
 
 /// The cue phrases of an article, found once.
@@ -64,9 +71,12 @@ pub struct CueHits {
 
 impl CueHits {
     pub fn new(text: &str) -> CueHits {
-        CueHits {
-            hits: CUES.find(text),
-        }
+        CueHits::from_hits(matcher::scan(text).take(Table::Cue))
+    }
+
+    /// From the cue table's hits of a [`matcher::Scan`].
+    pub fn from_hits(hits: Vec<Hit>) -> CueHits {
+        CueHits { hits }
     }
 
     /// The cues of the sentence `text[from..to]`.

@@ -3,9 +3,8 @@
 //! without a year takes the publication year (the year before when that would put a held meeting
 //! in the future); without a publication date such a day cannot be resolved.
 
-use super::matcher::{within, Case, Hit, Matcher};
+use super::matcher::{self, within, Case, Hit, Table};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -47,7 +46,8 @@ const WEEKDAYS: [&str; 7] = [
 const YESTERDAY: u32 = 200;
 const TODAY: u32 = 201;
 
-static WORDS: LazyLock<Matcher> = LazyLock::new(|| {
+/// Months, weekdays and relative days, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     let mut p: Vec<(String, u32, Case)> = Vec::new();
     p.extend(
         MONTHS
@@ -73,8 +73,8 @@ static WORDS: LazyLock<Matcher> = LazyLock::new(|| {
     );
     p.push(("yesterday".into(), YESTERDAY, Case::Any));
     p.push(("today".into(), TODAY, Case::Any));
-    Matcher::new(p)
-});
+    p
+}
 
 /// Date words of an article (months, weekdays, yesterday), found once; ISO dates are read on demand.
 pub struct DateHits {
@@ -83,9 +83,12 @@ pub struct DateHits {
 
 impl DateHits {
     pub fn new(text: &str) -> DateHits {
-        DateHits {
-            hits: WORDS.find(text),
-        }
+        DateHits::from_hits(matcher::scan(text).take(Table::Date))
+    }
+
+    /// From the date table's hits of a [`matcher::Scan`].
+    pub fn from_hits(hits: Vec<Hit>) -> DateHits {
+        DateHits { hits }
     }
 
     /// The first date stated in `text[from..to]`, with the offset it is written at. `ahead`:

@@ -5,11 +5,11 @@
 //! it that ends in an occasion word or is an acronym ("Manama Dialogue 2023", "EDEX 2023"), or an
 //! ordinal before an occasion's name ("the 31st International Defence Industry Exhibition MSPO").
 
-use super::matcher::{Case, Hit, Matcher};
+use super::matcher::{self, Case, Hit, Table};
 use crate::vocab;
-use std::sync::LazyLock;
 
-static EVENTS: LazyLock<Matcher> = LazyLock::new(|| {
+/// Every alias of every listed series, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     let mut patterns = Vec::new();
     for (i, e) in vocab::events_file().events.iter().enumerate() {
         for alias in &e.aliases {
@@ -21,8 +21,8 @@ static EVENTS: LazyLock<Matcher> = LazyLock::new(|| {
             ));
         }
     }
-    Matcher::new(patterns)
-});
+    patterns
+}
 
 /// One mention of an event series.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +46,13 @@ impl EventMention {
 /// Event mentions in `text`, a name and its acronym next to each other counting once; series
 /// the vocabulary knows, then others recognised by their shape where no known one is named.
 pub fn find(text: &str) -> Vec<EventMention> {
-    let hits: Vec<Hit> = EVENTS.find(text);
+    find_with(text, matcher::scan(text).get(Table::Event))
+}
+
+/// [`find`], given the hits of the listed series.
+pub fn find_with(text: &str, hits: &[Hit]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
-    for h in hits {
+    for &h in hits {
         let series = vocab::events_file().events[h.id as usize].series.as_str();
         if let Some(last) = out.last_mut() {
             let gap = &text[last.end..h.start];
@@ -111,10 +115,12 @@ struct Word<'a> {
     text: &'a str,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
+/// The words of `text[from..to]`, with their offsets in `text`.
+fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text[from..to].char_indices() {
+        let i = from + i;
         let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '&'));
         match (inside || c == '&', start) {
             (true, None) => start = Some(i),
@@ -132,11 +138,51 @@ fn words(text: &str) -> Vec<Word<'_>> {
     if let Some(s) = start {
         out.push(Word {
             start: s,
-            end: text.len(),
-            text: &text[s..],
+            end: to,
+            text: text[s..to].trim_end_matches('-'),
         });
     }
     out
+}
+
+/// Where an occasion may be named: a year ("2023", "ADEX-2022") or an ordinal ("31st").
+fn triggers(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let year = i - start == 4 && matches!(&b[start..start + 2], b"19" | b"20");
+        let ordinal = matches!(b.get(i..i + 2), Some(b"st" | b"nd" | b"rd" | b"th"));
+        if year || ordinal {
+            out.push(start);
+        }
+    }
+    out
+}
+
+/// `[from, to)` widened by about `by` bytes each way, on character boundaries.
+fn window(text: &str, at: usize, by: usize) -> (usize, usize) {
+    let mut from = at.saturating_sub(by);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + by).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    // Start at a word boundary, so that the window does not cut a name in two.
+    if let Some(space) = text[from..at].find(char::is_whitespace) {
+        from += space;
+    }
+    (from, to)
 }
 
 fn capitalised(w: &str) -> bool {
@@ -218,7 +264,6 @@ fn names_occasion(run: &[Word]) -> bool {
 
 /// Occasions the vocabulary does not list, recognised by their shape.
 fn unlisted(text: &str) -> Vec<EventMention> {
-    let ws = words(text);
     let mut out: Vec<EventMention> = Vec::new();
     let mut push = |start: usize, end: usize, series: &str, year: Option<i32>| {
         let series = series.trim_end_matches(" of").trim();
@@ -231,7 +276,13 @@ fn unlisted(text: &str) -> Vec<EventMention> {
             });
         }
     };
-    for i in 0..ws.len() {
+    for at in triggers(text) {
+        // Only the words around a year or an ordinal are read.
+        let (from, to) = window(text, at, 160);
+        let ws = words(text, from, to);
+        let Some(i) = ws.iter().position(|w| w.start <= at && at < w.end) else {
+            continue;
+        };
         let w = ws[i];
         if let Some((name, year)) = acronym_year(w.text) {
             push(w.start, w.end, name, Some(year));

@@ -1,8 +1,15 @@
-//! Multi-pattern matching for every vocabulary: one Aho-Corasick automaton per table, built once,
-//! run over the whole article once, keeping only matches at word boundaries that obey the
-//! pattern's case rule. Hands back [`Hit`]s (byte range + payload id) in text order.
+//! Multi-pattern matching for every vocabulary at once: one anchored Aho-Corasick DFA over all
+//! tables (ranks, countries, cities, events, cues, topics, outcomes, dates), built once and walked
+//! from each word start of an article, so the text is read once however many tables there are.
+//! Keeps the longest match of each table at a word start that ends at a word boundary and obeys
+//! its pattern's case rule; matches of one table never overlap. Hands back [`Hit`]s (byte range +
+//! payload id) per table, in text order.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// How a pattern's case must agree with the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,81 +33,233 @@ pub struct Hit {
     pub id: u32,
 }
 
-/// A built automaton with each pattern's id and case rule.
+/// The vocabularies matched in one pass; each keeps its own hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Rank,
+    Country,
+    City,
+    Event,
+    Cue,
+    Topic,
+    TopicItem,
+    OutcomePhrase,
+    OutcomeNoun,
+    Signing,
+    Date,
+    Title,
+    Office,
+    Stop,
+    NotRankAfter,
+}
+
+/// How many [`Table`]s there are.
+pub const TABLES: usize = 15;
+
+/// The hits of every table in one text.
+#[derive(Debug, Default, Clone)]
+pub struct Scan {
+    tables: [Vec<Hit>; TABLES],
+}
+
+impl Scan {
+    /// The hits of one table, in text order.
+    pub fn get(&self, t: Table) -> &[Hit] {
+        &self.tables[t as usize]
+    }
+
+    /// Takes the hits of one table out of the scan.
+    pub fn take(&mut self, t: Table) -> Vec<Hit> {
+        std::mem::take(&mut self.tables[t as usize])
+    }
+}
+
+/// What one pattern of the automaton stands for, in one table.
+#[derive(Debug, Clone)]
+struct Entry {
+    table: Table,
+    id: u32,
+    case: Case,
+    /// The pattern as written, for [`Case::Exact`].
+    written: Box<str>,
+}
+
+/// A built automaton with what each pattern stands for.
 pub struct Matcher {
-    ac: AhoCorasick,
-    meta: Vec<(u32, Case)>,
-    patterns: Vec<String>,
+    dfa: DFA,
+    start: StateID,
+    /// Per automaton pattern: the table entries it stands for.
+    entries: Vec<Vec<Entry>>,
 }
 
 impl Matcher {
-    /// Builds from `(pattern, id, case)`; empty patterns are ignored.
-    pub fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = (S, u32, Case)>) -> Matcher {
-        let mut pats: Vec<String> = Vec::new();
-        let mut meta: Vec<(u32, Case)> = Vec::new();
-        let mut seen: std::collections::HashMap<String, usize> = Default::default();
-        for (p, id, case) in patterns {
+    /// Builds from `(table, pattern, id, case)`; empty patterns are ignored.
+    pub fn new<S: AsRef<str>>(
+        patterns: impl IntoIterator<Item = (Table, S, u32, Case)>,
+    ) -> Matcher {
+        let mut texts: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (table, p, id, case) in patterns {
             let p = p.as_ref().trim();
             if p.is_empty() {
                 continue;
             }
-            // The automaton ignores ASCII case, so `EUROSATORY` and `Eurosatory` are one
-            // pattern to it: keep one, with the more lenient case rule when both name the same.
-            match seen.get(&p.to_ascii_lowercase()) {
-                Some(&k) if meta[k].0 == id => meta[k].1 = lenient(meta[k].1, case),
-                Some(_) => {}
-                None => {
-                    seen.insert(p.to_ascii_lowercase(), pats.len());
-                    pats.push(p.to_string());
-                    meta.push((id, case));
+            // The automaton ignores ASCII case, so `EUROSATORY` and `Eurosatory` are one pattern
+            // to it; within one table and id, the more lenient case rule of the two holds.
+            let k = *index.entry(p.to_ascii_lowercase()).or_insert_with(|| {
+                texts.push(p.to_string());
+                entries.push(Vec::new());
+                texts.len() - 1
+            });
+            match entries[k]
+                .iter_mut()
+                .find(|e| e.table == table && e.id == id)
+            {
+                Some(e) => {
+                    if lenient(e.case, case) != e.case {
+                        e.case = case;
+                        e.written = p.into();
+                    }
+                }
+                None => entries[k].push(Entry {
+                    table,
+                    id,
+                    case,
+                    written: p.into(),
+                }),
+            }
+        }
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(&texts)
+            .expect("vocabulary patterns build an automaton");
+        let start = dfa
+            .start_state(Anchored::Yes)
+            .expect("an anchored start state");
+        Matcher {
+            dfa,
+            start,
+            entries,
+        }
+    }
+
+    /// The accepted hits of every table in `text`.
+    pub fn scan(&self, text: &str) -> Scan {
+        scan_with(self, None, text)
+    }
+
+    /// Every pattern that starts at the word start `p`: the longest accepted one per table.
+    fn walk(&self, text: &str, p: usize, free: &mut [usize; TABLES], scan: &mut Scan) {
+        let mut best: [Option<Hit>; TABLES] = [None; TABLES];
+        let mut found = false;
+        let mut sid = self.start;
+        for (k, &b) in text.as_bytes()[p..].iter().enumerate() {
+            sid = self.dfa.next_state(Anchored::Yes, sid, b);
+            if self.dfa.is_dead(sid) {
+                break;
+            }
+            if !self.dfa.is_match(sid) {
+                continue;
+            }
+            let e = p + k + 1;
+            if !text.is_char_boundary(e) || !boundary_after(text, e) {
+                continue;
+            }
+            for m in 0..self.dfa.match_len(sid) {
+                let pid = self.dfa.match_pattern(sid, m);
+                // A shorter pattern ending here starts later than `p`.
+                if self.dfa.pattern_len(pid) != e - p {
+                    continue;
+                }
+                for entry in &self.entries[pid.as_usize()] {
+                    let t = entry.table as usize;
+                    let longer = best[t].is_none_or(|h| h.end < e);
+                    if free[t] <= p && longer && case_ok(text, p, e, &entry.written, entry.case) {
+                        best[t] = Some(Hit {
+                            start: p,
+                            end: e,
+                            id: entry.id,
+                        });
+                        found = true;
+                    }
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // Vocabularies are small enough for a full DFA: the fastest search, built once.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .expect("vocabulary patterns build an automaton");
-        Matcher {
-            ac,
-            meta,
-            patterns: pats,
-        }
-    }
-
-    /// Every accepted match in `text`, left to right, not overlapping.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut out = Vec::new();
-        self.find_in(text, 0, text.len(), &mut out);
-        out
-    }
-
-    /// Accepted matches within `text[from..to]`, appended to `out`.
-    pub fn find_in(&self, text: &str, from: usize, to: usize, out: &mut Vec<Hit>) {
-        let mut pos = from;
-        while pos < to {
-            let Some(m) = self.ac.find(Input::new(text).range(pos..to)) else {
-                break;
-            };
-            let (s, e) = (m.start(), m.end());
-            let (id, case) = self.meta[m.pattern().as_usize()];
-            let pat = &self.patterns[m.pattern().as_usize()];
-            if boundary_before(text, s) && boundary_after(text, e) && case_ok(text, s, e, pat, case)
-            {
-                out.push(Hit {
-                    start: s,
-                    end: e,
-                    id,
-                });
-                pos = e;
-            } else {
-                // A rejected longest match may hide a shorter one starting later.
-                pos = next_char(text, s);
+        if found {
+            for (t, hit) in best.into_iter().enumerate() {
+                if let Some(h) = hit {
+                    scan.tables[t].push(h);
+                    free[t] = h.end;
+                }
             }
         }
     }
+}
+
+/// The automata of every vocabulary in `index_schema/`: one for phrases in any case (cues,
+/// topics, outcomes), walked from every word start; one for names and capitalised words
+/// (ranks, countries, cities, events, months, titles, office words), walked only from
+/// capitalised word starts. Keeping the large name tables out of the walk at most words keeps
+/// the search in cache.
+static VOCABULARY: LazyLock<(Matcher, Matcher)> = LazyLock::new(|| {
+    use super::{countries, cues, dates, events, ranks, tokens, topics};
+    let tagged = |table: Table, v: Vec<(String, u32, Case)>| {
+        v.into_iter().map(move |(p, id, case)| (table, p, id, case))
+    };
+    let (capitalised_dates, any_dates): (Vec<_>, Vec<_>) = dates::patterns()
+        .into_iter()
+        .partition(|(_, _, case)| *case == Case::Capital);
+    let any = Matcher::new(
+        tagged(Table::Cue, cues::patterns())
+            .chain(topics::patterns())
+            .chain(tagged(Table::Date, any_dates)),
+    );
+    let capitalised = Matcher::new(
+        tagged(Table::Rank, ranks::patterns())
+            .chain(tagged(Table::Country, countries::patterns()))
+            .chain(tagged(Table::City, countries::city_patterns()))
+            .chain(tagged(Table::Event, events::patterns()))
+            .chain(tagged(Table::Date, capitalised_dates))
+            .chain(tokens::patterns()),
+    );
+    (any, capitalised)
+});
+
+/// Every vocabulary's hits in `text`, in one pass.
+pub fn scan(text: &str) -> Scan {
+    let (any, capitalised) = &*VOCABULARY;
+    scan_with(any, Some(capitalised), text)
+}
+
+/// Walks `any` from every word start of `text`, and `capitalised` from those whose first
+/// letter is a capital.
+fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
+    let mut scan = Scan::default();
+    let mut free = [0usize; TABLES];
+    let bytes = text.as_bytes();
+    let mut previous_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, upper, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (word_char(c), c.is_uppercase(), c.len_utf8())
+        };
+        if word && !previous_word {
+            any.walk(text, i, &mut free, &mut scan);
+            if let Some(m) = capitalised.filter(|_| upper) {
+                m.walk(text, i, &mut free, &mut scan);
+            }
+        }
+        previous_word = word;
+        i += len;
+    }
+    scan
 }
 
 /// Of two case rules for one pattern, the one that accepts more.
@@ -118,14 +277,6 @@ fn lenient(a: Case, b: Case) -> Case {
     }
 }
 
-fn next_char(text: &str, i: usize) -> usize {
-    let mut j = i + 1;
-    while j < text.len() && !text.is_char_boundary(j) {
-        j += 1;
-    }
-    j
-}
-
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(word_char)
 }
@@ -138,10 +289,6 @@ pub fn word_char(c: char) -> bool {
 /// A combining diacritical mark.
 pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
-fn boundary_before(text: &str, s: usize) -> bool {
-    !is_word_char(text[..s].chars().next_back()) || !is_word_char(text[s..].chars().next())
 }
 
 fn boundary_after(text: &str, e: usize) -> bool {
@@ -181,29 +328,95 @@ pub fn within(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
 mod tests {
     use super::*;
 
+    fn find(patterns: &[(&str, u32, Case)], text: &str) -> Vec<(u32, String)> {
+        let m = Matcher::new(patterns.iter().map(|&(p, id, c)| (Table::Cue, p, id, c)));
+        m.scan(text)
+            .get(Table::Cue)
+            .iter()
+            .map(|h| (h.id, text[h.start..h.end].to_string()))
+            .collect()
+    }
+
     #[test]
     fn keeps_word_bounded_matches_with_their_case_rule() {
-        let m = Matcher::new([
-            ("met", 0, Case::Any),
-            ("ADEX", 1, Case::Exact),
-            ("Turkish", 2, Case::Capital),
-        ]);
-        let hits = m.find("Metin Gurak met turkish and Turkish guests at Adex and ADEX-2022.");
-        let ids: Vec<_> = hits.iter().map(|h| h.id).collect();
+        let ids: Vec<u32> = find(
+            &[
+                ("met", 0, Case::Any),
+                ("ADEX", 1, Case::Exact),
+                ("Turkish", 2, Case::Capital),
+            ],
+            "Metin Gurak met turkish and Turkish guests at Adex and ADEX-2022.",
+        )
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
         assert_eq!(ids, vec![0, 2, 1]);
     }
 
     #[test]
-    fn one_pattern_in_two_cases_keeps_the_lenient_rule() {
-        let m = Matcher::new([("EUROSATORY", 0, Case::Exact), ("Eurosatory", 0, Case::Any)]);
-        assert_eq!(m.find("at Eurosatory and EUROSATORY").len(), 2);
+    fn lower_rule_skips_capitalised_names_but_not_sentence_starts() {
+        let p = [("defense industry", 0, Case::Lower)];
+        assert_eq!(find(&p, "the Defense Industry Committee").len(), 0);
+        assert_eq!(find(&p, "its defense industry grew").len(), 1);
+        assert_eq!(find(&p, "Done. Defense industry grew").len(), 1);
     }
 
     #[test]
-    fn lower_rule_skips_capitalised_names_but_not_sentence_starts() {
-        let m = Matcher::new([("defense industry", 0, Case::Lower)]);
-        assert_eq!(m.find("the Defense Industry Committee").len(), 0);
-        assert_eq!(m.find("its defense industry grew").len(), 1);
-        assert_eq!(m.find("Done. Defense industry grew").len(), 1);
+    fn one_pattern_in_two_cases_keeps_the_lenient_rule() {
+        let p = [("EUROSATORY", 0, Case::Exact), ("Eurosatory", 0, Case::Any)];
+        assert_eq!(find(&p, "at Eurosatory and EUROSATORY").len(), 2);
+    }
+
+    #[test]
+    fn the_longest_match_wins_and_matches_of_a_table_never_overlap() {
+        let p = [
+            ("Bosnia", 0, Case::Capital),
+            ("Bosnia and Herzegovina", 1, Case::Capital),
+            ("Herzegovina", 2, Case::Capital),
+            ("Gen", 3, Case::Capital),
+        ];
+        assert_eq!(
+            find(
+                &p,
+                "Bosnia and Herzegovina, Bosnia; General Gen. Herzegovina"
+            ),
+            vec![
+                (1, "Bosnia and Herzegovina".to_string()),
+                (0, "Bosnia".to_string()),
+                (3, "Gen".to_string()),
+                (2, "Herzegovina".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_keep_their_own_hits_at_one_word_start() {
+        let m = Matcher::new([
+            (Table::Country, "Azerbaijan", 0, Case::Capital),
+            (
+                Table::Event,
+                "Azerbaijan International Defense Exhibition",
+                0,
+                Case::Any,
+            ),
+            (Table::Rank, "Gen.", 1, Case::Capital),
+        ]);
+        let s = m.scan("the Azerbaijan International Defense Exhibition with Lt. Gen. Ali, in Türkiye's Azerbaijan");
+        assert_eq!(s.get(Table::Country).len(), 2);
+        assert_eq!(s.get(Table::Event).len(), 1);
+        assert_eq!(s.get(Table::Rank).len(), 1);
+    }
+
+    #[test]
+    fn every_vocabulary_pattern_starts_a_word() {
+        // The automaton is walked from word starts only.
+        let (any, capitalised) = &*VOCABULARY;
+        for e in any.entries.iter().chain(&capitalised.entries).flatten() {
+            assert!(
+                e.written.chars().next().is_some_and(word_char),
+                "{:?} does not start with a letter or digit",
+                e.written
+            );
+        }
     }
 }

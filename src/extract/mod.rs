@@ -27,16 +27,30 @@ pub struct Hits {
     pub countries: Vec<Hit>,
     pub cities: Vec<Hit>,
     pub events: Vec<Hit>,
+    /// Honorifics, office words, stop words, and words after which a rank names an office.
+    pub titles: Vec<Hit>,
+    pub office: Vec<Hit>,
+    pub stop: Vec<Hit>,
+    pub not_rank_after: Vec<Hit>,
     pub event_mentions: Vec<events::EventMention>,
 }
 
 impl Hits {
     pub fn new(text: &str) -> Hits {
-        let event_mentions = events::find(text);
+        Hits::from_scan(text, &mut matcher::scan(text))
+    }
+
+    /// From the rank, country, city and event tables of a [`matcher::Scan`].
+    pub fn from_scan(text: &str, scan: &mut matcher::Scan) -> Hits {
+        let event_mentions = events::find_with(text, scan.get(matcher::Table::Event));
         Hits {
-            ranks: ranks::find(text),
-            countries: countries::find(text),
-            cities: countries::find_cities(text),
+            ranks: scan.take(matcher::Table::Rank),
+            countries: scan.take(matcher::Table::Country),
+            cities: scan.take(matcher::Table::City),
+            titles: scan.take(matcher::Table::Title),
+            office: scan.take(matcher::Table::Office),
+            stop: scan.take(matcher::Table::Stop),
+            not_rank_after: scan.take(matcher::Table::NotRankAfter),
             events: event_mentions
                 .iter()
                 .map(|e| Hit {

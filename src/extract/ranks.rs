@@ -1,11 +1,11 @@
 //! Ranks in running text: give it `Col-Gen`, `Lt. Gen.` or `Rear Admiral`, it gives back the
 //! vocabulary's rank (Colonel General, OF-8). The longest written form wins.
 
-use super::matcher::{Case, Hit, Matcher};
+use super::matcher::{self, Case, Hit, Table};
 use crate::vocab::{self, Rank};
-use std::sync::LazyLock;
 
-static RANKS: LazyLock<Matcher> = LazyLock::new(|| {
+/// Every written form of every rank, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     let mut patterns = Vec::new();
     for (i, r) in vocab::ranks_file().ranks.iter().enumerate() {
         for form in r.forms.iter().chain([&r.name]) {
@@ -14,12 +14,12 @@ static RANKS: LazyLock<Matcher> = LazyLock::new(|| {
             patterns.push((form.clone(), i as u32, case));
         }
     }
-    Matcher::new(patterns)
-});
+    patterns
+}
 
 /// Rank mentions in `text`; see [`rank`].
 pub fn find(text: &str) -> Vec<Hit> {
-    RANKS.find(text)
+    matcher::scan(text).take(Table::Rank)
 }
 
 /// The rank of a hit from [`find`].

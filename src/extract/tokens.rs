@@ -2,11 +2,10 @@
 //! part), an initial (`Z.`), a rank, a country word, an office word (`Minister`, `Forces`), an
 //! honorific, a place, an event name, or plain lower-case text and punctuation.
 
-use super::matcher::{within, word_char, Hit};
+use super::matcher::{word_char, Case, Hit, Table};
 use super::{countries, Hits};
 use crate::vocab;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -47,24 +46,6 @@ pub struct Tok {
     pub kind: Kind,
 }
 
-struct Words {
-    titles: HashSet<&'static str>,
-    office: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
-    not_rank_after: HashSet<&'static str>,
-}
-
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let c = vocab::cues();
-    let set = |v: &'static Vec<String>| v.iter().map(|s| s.trim_end_matches('.')).collect();
-    Words {
-        titles: set(&c.titles),
-        office: set(&c.office_words),
-        stop: set(&c.stop_words),
-        not_rank_after: set(&c.not_rank_after),
-    }
-});
-
 /// A set of words looked up without regard to case, without allocating for ASCII words.
 pub struct WordSet(HashSet<String>);
 
@@ -96,11 +77,35 @@ impl WordSet {
     }
 }
 
-fn hit_at(hits: &[Hit], at: usize, to: usize) -> Option<Hit> {
-    within(hits, at, to)
-        .first()
-        .filter(|h| h.start == at)
-        .copied()
+/// The hits of one table from a position on; positions asked for only grow.
+struct Cursor<'a> {
+    hits: &'a [Hit],
+    next: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(hits: &'a [Hit], from: usize) -> Cursor<'a> {
+        Cursor {
+            hits,
+            next: hits.partition_point(|h| h.start < from),
+        }
+    }
+
+    /// The hit that starts at `at`, if any.
+    fn at(&mut self, at: usize) -> Option<Hit> {
+        while self.hits.get(self.next).is_some_and(|h| h.start < at) {
+            self.next += 1;
+        }
+        self.hits.get(self.next).filter(|h| h.start == at).copied()
+    }
+
+    /// Whether a hit starts at `at`, without moving past what comes before it.
+    fn starts(&self, at: usize) -> bool {
+        self.hits[self.next..]
+            .iter()
+            .find(|h| h.start >= at)
+            .is_some_and(|h| h.start == at)
+    }
 }
 
 /// The word without a possessive `'s`.
@@ -112,8 +117,15 @@ pub fn bare(word: &str) -> &str {
 
 /// Classes the words of `text[from..to]`.
 pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
-    let w = &*WORDS;
-    let mut out: Vec<Tok> = Vec::new();
+    let mut out: Vec<Tok> = Vec::with_capacity((to - from) / 5);
+    let mut ranks = Cursor::new(&hits.ranks, from);
+    let mut events = Cursor::new(&hits.events, from);
+    let mut countries_at = Cursor::new(&hits.countries, from);
+    let mut cities = Cursor::new(&hits.cities, from);
+    let mut titles = Cursor::new(&hits.titles, from);
+    let mut office = Cursor::new(&hits.office, from);
+    let mut stop = Cursor::new(&hits.stop, from);
+    let mut not_rank_after = Cursor::new(&hits.not_rank_after, from);
     let mut i = from;
     while i < to {
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -132,21 +144,15 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         }
         let word_end = word_end(text, i, to);
         let spanning = |h: Hit| h.end.max(word_end);
-        if let Some(h) = hit_at(&hits.ranks, i, to) {
+        if let Some(h) = ranks.at(i) {
             let after_office = out
                 .last()
-                .is_some_and(|t| w.not_rank_after.contains(&text[t.start..t.end]));
-            if after_office || office_follows(text, h.end, to) {
-                // "Director General", "General Officer Commanding", "the General Staff".
-                out.push(Tok {
-                    start: i,
-                    end: h.end,
-                    kind: Kind::Office,
-                });
-                i = h.end;
-                continue;
-            }
-            let (kind, end) = if after_office {
+                .is_some_and(|t| not_rank_after.at(t.start).is_some_and(|n| n.end == t.end));
+            // "Director General", "General Officer Commanding", "the General Staff".
+            let office_next = text[h.end.min(to)..to].starts_with(' ')
+                && text[h.end + 1..].starts_with(char::is_uppercase)
+                && office.starts(h.end + 1);
+            let (kind, end) = if after_office || office_next {
                 (Kind::Office, h.end)
             } else {
                 (Kind::Rank(h.id), rank_mark_end(text, h.end, to))
@@ -159,7 +165,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             i = end;
             continue;
         }
-        if let Some(h) = hit_at(&hits.events, i, to) {
+        if let Some(h) = events.at(i) {
             out.push(Tok {
                 start: i,
                 end: spanning(h),
@@ -168,7 +174,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             i = spanning(h);
             continue;
         }
-        if let Some(h) = hit_at(&hits.countries, i, to) {
+        if let Some(h) = countries_at.at(i) {
             let code = countries::code(&h);
             let kind = if code.is_empty() {
                 Kind::Other
@@ -185,7 +191,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             i = spanning(h);
             continue;
         }
-        if let Some(h) = hit_at(&hits.cities, i, to) {
+        if let Some(h) = cities.at(i) {
             out.push(Tok {
                 start: i,
                 end: spanning(h),
@@ -197,9 +203,12 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         let word = &text[i..word_end];
         let dot = text[word_end..].starts_with('.');
         let first = word.chars().next().unwrap_or(' ');
+        let title = titles
+            .at(i)
+            .is_some_and(|h| h.end == word_end || (dot && h.end == word_end + 1));
         let (end, kind) = if word.chars().count() == 1 && first.is_uppercase() && dot {
             (word_end + 1, Kind::Initial)
-        } else if w.titles.contains(word) {
+        } else if title {
             (word_end + usize::from(dot), Kind::Title)
         } else if !first.is_uppercase() {
             (
@@ -210,9 +219,10 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
                     Kind::Other
                 },
             )
-        } else if w.office.contains(bare(word)) || office_compound(word) {
+        // An office word, possessive ("Minister's") or heading a compound ("Commanding-in-Chief").
+        } else if office.at(i).is_some_and(|h| h.end <= word_end) {
             (word_end, Kind::Office)
-        } else if w.stop.contains(word) {
+        } else if stop.at(i).is_some_and(|h| h.end == word_end) {
             (word_end, Kind::Stop)
         } else if word.chars().any(|c| c.is_ascii_digit())
             || (word.len() > 1 && !word.chars().any(char::is_lowercase))
@@ -231,23 +241,20 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
     out
 }
 
-/// "Commanding-in-Chief", "Vice-Chairman": a hyphenated word that starts with an office word.
-fn office_compound(word: &str) -> bool {
-    word.split_once('-')
-        .is_some_and(|(head, _)| WORDS.office.contains(head))
-}
-
-/// Whether a capitalised office word follows a rank word: then the rank word is part of an
-/// office's name.
-fn office_follows(text: &str, end: usize, to: usize) -> bool {
-    let Some(rest) = text.get(end..to).and_then(|r| r.strip_prefix(' ')) else {
-        return false;
-    };
-    let n = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
-    let next = &rest[..n];
-    next.starts_with(|c: char| c.is_uppercase()) && WORDS.office.contains(next)
+/// Titles, office words, stop words and the words after which a rank word names an office, for
+/// the vocabulary automaton: capitalised words matched as written.
+pub(super) fn patterns() -> Vec<(Table, String, u32, Case)> {
+    let c = vocab::cues();
+    let mut v = Vec::new();
+    for (table, list) in [
+        (Table::Title, &c.titles),
+        (Table::Office, &c.office_words),
+        (Table::Stop, &c.stop_words),
+        (Table::NotRankAfter, &c.not_rank_after),
+    ] {
+        v.extend(list.iter().map(|w| (table, w.clone(), 0, Case::Exact)));
+    }
+    v
 }
 
 /// A mark in brackets between a rank and the name belongs to the rank: `Brig. Gen. (res.)`,

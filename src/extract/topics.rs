@@ -3,43 +3,47 @@
 //! inside a list opened by "military". Outcomes need their noun and a signing word in the
 //! same sentence ("The parties signed a protocol"), or a phrase that names them outright.
 
-use super::matcher::{within, Case, Hit, Matcher};
+use super::matcher::{self, within, Case, Hit, Scan, Table};
 use crate::vocab;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-struct Automata {
-    cues: Matcher,
-    items: Matcher,
-    phrases: Matcher,
-    nouns: Matcher,
-    signing: Matcher,
-}
-
-static AUTOMATA: LazyLock<Automata> = LazyLock::new(|| {
+/// Topic cues, enumeration items, outcome phrases and nouns, and signing words, each in its
+/// table, for the vocabulary automaton.
+pub(super) fn patterns() -> Vec<(Table, String, u32, Case)> {
     let t = &vocab::topics_file().topics;
     let o = vocab::outcomes_file();
-    let each = |lists: Vec<&Vec<String>>, case: Case| {
-        let mut v = Vec::new();
+    let mut v = Vec::new();
+    let mut each = |table: Table, lists: Vec<&Vec<String>>, case: Case| {
         for (i, list) in lists.into_iter().enumerate() {
-            v.extend(list.iter().map(|p| (p.clone(), i as u32, case)));
+            v.extend(list.iter().map(|p| (table, p.clone(), i as u32, case)));
         }
-        Matcher::new(v)
     };
     // Equipment phrases are matched too, with an id past the topics, so that being longer they
     // hide the cue inside them ("training aircraft").
     let equipment = &vocab::topics_file().equipment;
-    Automata {
-        cues: each(
-            t.iter().map(|t| &t.cues).chain([equipment]).collect(),
-            Case::Lower,
-        ),
-        items: each(t.iter().map(|t| &t.items).collect(), Case::Lower),
-        phrases: each(o.outcomes.iter().map(|o| &o.phrases).collect(), Case::Any),
-        nouns: each(o.outcomes.iter().map(|o| &o.nouns).collect(), Case::Any),
-        signing: each(vec![&o.signing_words], Case::Any),
-    }
-});
+    each(
+        Table::Topic,
+        t.iter().map(|t| &t.cues).chain([equipment]).collect(),
+        Case::Lower,
+    );
+    each(
+        Table::TopicItem,
+        t.iter().map(|t| &t.items).collect(),
+        Case::Lower,
+    );
+    each(
+        Table::OutcomePhrase,
+        o.outcomes.iter().map(|o| &o.phrases).collect(),
+        Case::Any,
+    );
+    each(
+        Table::OutcomeNoun,
+        o.outcomes.iter().map(|o| &o.nouns).collect(),
+        Case::Any,
+    );
+    each(Table::Signing, vec![&o.signing_words], Case::Any);
+    v
+}
 
 /// Every topic and outcome cue of an article, found once.
 pub struct TopicHits {
@@ -52,13 +56,17 @@ pub struct TopicHits {
 
 impl TopicHits {
     pub fn new(text: &str) -> TopicHits {
-        let a = &*AUTOMATA;
+        TopicHits::from_scan(&mut matcher::scan(text))
+    }
+
+    /// From the topic and outcome tables of a [`Scan`].
+    pub fn from_scan(scan: &mut Scan) -> TopicHits {
         TopicHits {
-            cues: a.cues.find(text),
-            items: a.items.find(text),
-            phrases: a.phrases.find(text),
-            nouns: a.nouns.find(text),
-            signing: a.signing.find(text),
+            cues: scan.take(Table::Topic),
+            items: scan.take(Table::TopicItem),
+            phrases: scan.take(Table::OutcomePhrase),
+            nouns: scan.take(Table::OutcomeNoun),
+            signing: scan.take(Table::Signing),
         }
     }
 
