@@ -88,6 +88,8 @@ struct Entry {
 pub struct Matcher {
     dfa: DFA,
     start: StateID,
+    /// Per first byte: whether any pattern can start with it.
+    opens: [bool; 256],
     /// Per automaton pattern: the table entries it stands for.
     entries: Vec<Vec<Entry>>,
 }
@@ -139,9 +141,14 @@ impl Matcher {
         let start = dfa
             .start_state(Anchored::Yes)
             .expect("an anchored start state");
+        let mut opens = [false; 256];
+        for (b, open) in opens.iter_mut().enumerate() {
+            *open = !dfa.is_dead(dfa.next_state(Anchored::Yes, start, b as u8));
+        }
         Matcher {
             dfa,
             start,
+            opens,
             entries,
         }
     }
@@ -152,9 +159,15 @@ impl Matcher {
     }
 
     /// Every pattern that starts at the word start `p`: the longest accepted one per table.
-    fn walk(&self, text: &str, p: usize, free: &mut [usize; TABLES], scan: &mut Scan) {
-        let mut best: [Option<Hit>; TABLES] = [None; TABLES];
-        let mut found = false;
+    /// `best` is scratch space, empty between calls.
+    fn walk(
+        &self,
+        text: &str,
+        p: usize,
+        free: &mut [usize; TABLES],
+        best: &mut Vec<(usize, Hit)>,
+        scan: &mut Scan,
+    ) {
         let mut sid = self.start;
         for (k, &b) in text.as_bytes()[p..].iter().enumerate() {
             sid = self.dfa.next_state(Anchored::Yes, sid, b);
@@ -176,25 +189,25 @@ impl Matcher {
                 }
                 for entry in &self.entries[pid.as_usize()] {
                     let t = entry.table as usize;
-                    let longer = best[t].is_none_or(|h| h.end < e);
-                    if free[t] <= p && longer && case_ok(text, p, e, &entry.written, entry.case) {
-                        best[t] = Some(Hit {
-                            start: p,
-                            end: e,
-                            id: entry.id,
-                        });
-                        found = true;
+                    if free[t] > p || !case_ok(text, p, e, &entry.written, entry.case) {
+                        continue;
+                    }
+                    let hit = Hit {
+                        start: p,
+                        end: e,
+                        id: entry.id,
+                    };
+                    // Matches come shortest first: a later one of a table is longer.
+                    match best.iter_mut().find(|(bt, _)| *bt == t) {
+                        Some((_, h)) => *h = hit,
+                        None => best.push((t, hit)),
                     }
                 }
             }
         }
-        if found {
-            for (t, hit) in best.into_iter().enumerate() {
-                if let Some(h) = hit {
-                    scan.tables[t].push(h);
-                    free[t] = h.end;
-                }
-            }
+        for (t, h) in best.drain(..) {
+            scan.tables[t].push(h);
+            free[t] = h.end;
         }
     }
 }
@@ -239,21 +252,25 @@ pub fn scan(text: &str) -> Scan {
 fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
     let mut scan = Scan::default();
     let mut free = [0usize; TABLES];
+    let mut best = Vec::new();
     let bytes = text.as_bytes();
     let mut previous_word = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let (word, upper, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), 1)
+            let class = ASCII_CLASS[b as usize];
+            (class != 0, class == UPPER, 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (word_char(c), c.is_uppercase(), c.len_utf8())
         };
         if word && !previous_word {
-            any.walk(text, i, &mut free, &mut scan);
-            if let Some(m) = capitalised.filter(|_| upper) {
-                m.walk(text, i, &mut free, &mut scan);
+            if any.opens[b as usize] {
+                any.walk(text, i, &mut free, &mut best, &mut scan);
+            }
+            if let Some(m) = capitalised.filter(|m| upper && m.opens[b as usize]) {
+                m.walk(text, i, &mut free, &mut best, &mut scan);
             }
         }
         previous_word = word;
@@ -261,6 +278,27 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
     }
     scan
 }
+
+const UPPER: u8 = 2;
+
+/// ASCII bytes: 0 for no word character, 1 for a lower-case letter or a digit, [`UPPER`] for a
+/// capital.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Of two case rules for one pattern, the one that accepts more.
 fn lenient(a: Case, b: Case) -> Case {

@@ -33,6 +33,9 @@ pub struct Hits {
     pub stop: Vec<Hit>,
     pub not_rank_after: Vec<Hit>,
     pub event_mentions: Vec<events::EventMention>,
+    /// Where a rank, event, country, city or title hit starts, sorted: the words that
+    /// tokenizing cannot class as plain lower-case text from their first letter.
+    pub marked: Vec<usize>,
 }
 
 impl Hits {
@@ -43,7 +46,20 @@ impl Hits {
     /// From the rank, country, city and event tables of a [`matcher::Scan`].
     pub fn from_scan(text: &str, scan: &mut matcher::Scan) -> Hits {
         let event_mentions = events::find_with(text, scan.get(matcher::Table::Event));
+        let mut marked: Vec<usize> = [
+            matcher::Table::Rank,
+            matcher::Table::Country,
+            matcher::Table::City,
+            matcher::Table::Title,
+        ]
+        .into_iter()
+        .flat_map(|t| scan.get(t).iter().map(|h| h.start))
+        .chain(event_mentions.iter().map(|e| e.start))
+        .collect();
+        marked.sort_unstable();
+        marked.dedup();
         Hits {
+            marked,
             ranks: scan.take(matcher::Table::Rank),
             countries: scan.take(matcher::Table::Country),
             cities: scan.take(matcher::Table::City),

@@ -126,8 +126,41 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
     let mut office = Cursor::new(&hits.office, from);
     let mut stop = Cursor::new(&hits.stop, from);
     let mut not_rank_after = Cursor::new(&hits.not_rank_after, from);
+    let mut marked = hits.marked.partition_point(|&m| m < from);
+    let bytes = text.as_bytes();
     let mut i = from;
     while i < to {
+        // Most of a text is spaces, ASCII punctuation and lower-case ASCII words that no
+        // vocabulary marks: those are classed from their bytes alone.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_lowercase() {
+            while hits.marked.get(marked).is_some_and(|&m| m < i) {
+                marked += 1;
+            }
+            if hits.marked.get(marked) != Some(&i) {
+                if let Some(end) = ascii_word_end(bytes, i, to) {
+                    out.push(Tok {
+                        start: i,
+                        end,
+                        kind: Kind::Lower,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+        } else if b.is_ascii_punctuation() {
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                kind: Kind::Punct(b as char),
+            });
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -281,6 +314,25 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     } else {
         rank_end
     }
+}
+
+/// [`word_end`] of a word that is ASCII to its end, or `None` if it is not (its end is then
+/// found by [`word_end`]).
+fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
+    let mut j = i;
+    while j < to {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+        } else if matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1].is_ascii_alphanumeric() {
+            j += 2;
+        } else if b >= 0x80 || (matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1] >= 0x80) {
+            return None;
+        } else {
+            return Some(j);
+        }
+    }
+    Some(j)
 }
 
 /// End of the word at `i`: letters and digits, with inner hyphens and apostrophes.
