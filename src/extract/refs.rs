@@ -46,6 +46,8 @@ pub enum Need {
     Anyone,
     /// The two people last named ("the two ministers").
     Two,
+    /// A post whose initials the reference's words spell ("the CDS": Chief of Defence Staff).
+    Initials,
 }
 
 /// Plural heads after "the two" or "both": the pair last named.
@@ -75,6 +77,8 @@ pub struct Reference {
     pub country: Option<&'static str>,
     /// Words between "the" and the head ("air" in "the air chief"), lower-cased.
     pub modifiers: Vec<String>,
+    /// With [`Need::Initials`], the letters written ("CDS").
+    pub initials: String,
 }
 
 static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -128,10 +132,12 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
             k += 1;
         }
         let Some(head) = toks.get(k) else { continue };
-        if !matches!(head.kind, Kind::Lower | Kind::Office) {
-            continue;
-        }
-        let Some(need) = head_need(word(head)) else {
+        let need = match head.kind {
+            Kind::Lower | Kind::Office => head_need(word(head)),
+            Kind::Other if is_initials(word(head)) => Some(Need::Initials),
+            _ => None,
+        };
+        let Some(need) = need else {
             continue;
         };
         let pair = i + 1 < k && word(&toks[i + 1]) == "two";
@@ -164,9 +170,42 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
             need,
             country,
             modifiers,
+            initials: if need == Need::Initials {
+                word(head).to_string()
+            } else {
+                String::new()
+            },
         });
     }
     out
+}
+
+/// Two to six capitals, as a post is abbreviated ("CDS", "COAS", "DG").
+fn is_initials(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether `initials` are those of the words of `post`, in order: every capitalised word
+/// gives its first letter; "of", "the" and "and" may give theirs or not ("COAS" and "CAS" are
+/// both Chief of Army Staff).
+pub fn abbreviates(initials: &str, post: &str) -> bool {
+    fn go(letters: &[u8], words: &[&str]) -> bool {
+        let Some((w, rest)) = words.split_first() else {
+            return letters.is_empty();
+        };
+        let first = w.as_bytes()[0].to_ascii_uppercase();
+        let takes = letters.first() == Some(&first) && go(&letters[1..], rest);
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            takes
+        } else {
+            takes || (matches!(*w, "of" | "the" | "and") && go(letters, rest))
+        }
+    }
+    let words: Vec<&str> = post
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .collect();
+    !words.is_empty() && words.len() <= 12 && go(initials.as_bytes(), &words)
 }
 
 impl Reference {
@@ -182,6 +221,7 @@ impl Reference {
             Need::Rank(w) => has(rank, w),
             Need::Post(words) => words.iter().any(|w| has(position, w)),
             Need::Guest => !host,
+            Need::Initials => position.is_some_and(|p| abbreviates(&self.initials, p)),
             Need::Anyone | Need::Two => true,
         }
     }
@@ -230,6 +270,33 @@ mod tests {
             refs("He paid a courtesy call on the air chief."),
             vec![("the air chief".to_string(), None)]
         );
+    }
+
+    #[test]
+    fn a_post_is_named_by_its_initials() {
+        assert_eq!(
+            refs("Later, the COAS received the delegation."),
+            vec![("the COAS".to_string(), None)]
+        );
+        assert!(abbreviates("CDS", "Chief of Defence Staff"));
+        assert!(abbreviates("COAS", "Chief of Army Staff"));
+        assert!(abbreviates("CAS", "Chief of the Air Staff"));
+        assert!(abbreviates("CJCS", "Chairman of the Joint Chiefs of Staff"));
+        assert!(abbreviates("DG", "Director-General"));
+        assert!(!abbreviates("CNS", "Chief of Defence Staff"));
+        assert!(!abbreviates("CD", "Chief of Defence Staff"));
+        assert!(!abbreviates("CDS", ""));
+        let r = Reference {
+            start: 0,
+            end: 0,
+            need: Need::Initials,
+            country: None,
+            modifiers: Vec::new(),
+            initials: "CNS".into(),
+        };
+        assert!(r.fits(None, Some("Chief of the Naval Staff"), false));
+        assert!(!r.fits(None, Some("Chief of the Army Staff"), false));
+        assert!(!r.fits(None, None, false));
     }
 
     #[test]
