@@ -242,7 +242,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
     let mut scan = matcher::scan(text);
     let cue_hits = CueHits::from_hits(scan.take(Table::Cue));
     let topic_hits = TopicHits::from_scan(&mut scan);
-    let date_hits = DateHits::from_hits(scan.take(Table::Date));
+    let date_hits = DateHits::from_hits(text, scan.take(Table::Date));
     let mut st = State {
         text,
         hits: Hits::from_scan(text, &mut scan),

@@ -83,11 +83,13 @@ pub struct DateHits {
 
 impl DateHits {
     pub fn new(text: &str) -> DateHits {
-        DateHits::from_hits(matcher::scan(text).take(Table::Date))
+        DateHits::from_hits(text, matcher::scan(text).take(Table::Date))
     }
 
-    /// From the date table's hits of a [`matcher::Scan`].
-    pub fn from_hits(hits: Vec<Hit>) -> DateHits {
+    /// From the date table's hits of a [`matcher::Scan`] of `text`. The date of a dateline
+    /// ("BOGOTÁ, March 8 —") is when the story was filed, no meeting's: it is left out.
+    pub fn from_hits(text: &str, mut hits: Vec<Hit>) -> DateHits {
+        hits.retain(|h| !dateline(text, h));
         DateHits { hits }
     }
 
@@ -112,6 +114,27 @@ impl DateHits {
     }
 }
 
+/// Whether the date hit `h` is that of a dateline: a place in capitals and a comma before it
+/// on its line, a dash after it ("LONDON, Sept 11 —", "MUSCAT, 22 January (ONA) –").
+fn dateline(text: &str, h: &Hit) -> bool {
+    let line_start = text[..h.start].rfind('\n').map_or(0, |i| i + 1);
+    let before =
+        text[line_start..h.start].trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let place_word = place.rsplit(' ').next().unwrap_or("");
+    let capitals = place_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !place_word.chars().any(char::is_lowercase);
+    let after = text[h.end..]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.'));
+    let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+        Some((agency, rest)) if agency.len() <= 24 => rest.trim_start(),
+        _ => after,
+    };
+    capitals && after.starts_with(['\u{2014}', '\u{2013}', '-'])
+}
+
 /// Whether the date written at `at` is when something was reported ("the ministry reported on
 /// January 25", "said on Monday") rather than when a meeting took place.
 pub fn reported(text: &str, at: usize) -> bool {
@@ -127,7 +150,7 @@ pub fn reported(text: &str, at: usize) -> bool {
 }
 
 /// Whether a passage opens by placing its meeting on the day of the one before: "Later in the
-/// day", "On the same day", "Later that day".
+/// day", "On the same day", "Later that day", "He thereafter visited", "Afterwards".
 pub fn same_day(passage: &str) -> bool {
     let head: String = passage
         .chars()
@@ -139,6 +162,8 @@ pub fn same_day(passage: &str) -> bool {
         "later that day",
         "the same day",
         "later the same day",
+        "thereafter",
+        "afterwards",
     ]
     .iter()
     .any(|p| head.contains(p))
@@ -244,6 +269,34 @@ fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_dates_the_story_not_the_meeting() {
+        let p = Some("2024-03-08");
+        assert_eq!(
+            date("BOGOTÁ, March 8 — The commanders met yesterday.", p, false).as_deref(),
+            Some("2024-03-07")
+        );
+        assert_eq!(
+            date(
+                "MUSCAT, 8 March (ONA) – The chief was received on Tuesday.",
+                p,
+                false
+            )
+            .as_deref(),
+            Some("2024-03-05")
+        );
+        // Not a dateline: a date in the sentence itself.
+        assert_eq!(
+            date(
+                "The ministers met in Bogota, March 6 - a day before the vote.",
+                p,
+                false
+            )
+            .as_deref(),
+            Some("2024-03-06")
+        );
+    }
 
     fn date(text: &str, published: Option<&str>, ahead: bool) -> Option<String> {
         let p = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
