@@ -33,3 +33,7 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// mimalloc: extraction and indexing allocate many small, short-lived buffers.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
