@@ -217,6 +217,10 @@ impl Reference {
                     .any(|x| x.eq_ignore_ascii_case(w))
             })
         };
+        // "the visiting general" is the guest, whatever else fits.
+        if host && self.modifiers.iter().any(|m| m == "visiting") {
+            return false;
+        }
         match self.need {
             Need::Rank(w) => has(rank, w),
             Need::Post(words) => words.iter().any(|w| has(position, w)),
@@ -297,6 +301,14 @@ mod tests {
         assert!(r.fits(None, Some("Chief of the Naval Staff"), false));
         assert!(!r.fits(None, Some("Chief of the Army Staff"), false));
         assert!(!r.fits(None, None, false));
+        let visiting = Reference {
+            need: Need::Rank("general"),
+            modifiers: vec!["visiting".into()],
+            initials: String::new(),
+            ..r
+        };
+        assert!(visiting.fits(Some("Lieutenant General"), None, false));
+        assert!(!visiting.fits(Some("General"), None, true));
     }
 
     #[test]

@@ -188,7 +188,13 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             let (kind, end) = if after_office || office_next {
                 (Kind::Office, h.end)
             } else {
-                (Kind::Rank(h.id), rank_mark_end(text, h.end, to))
+                // "Lt-Gen. Erich Pfeffer": a stop after a hyphenated or bare rank belongs to it.
+                let rest = &text[h.end.min(to)..to];
+                let dotted = rest.starts_with(". ")
+                    && rest[2..].starts_with(char::is_uppercase)
+                    && !text[..h.end].ends_with('.');
+                let end = if dotted { h.end + 1 } else { h.end };
+                (Kind::Rank(h.id), rank_mark_end(text, end, to))
             };
             out.push(Tok {
                 start: i,
@@ -411,6 +417,21 @@ mod tests {
         assert!(set.contains("Chief") && set.contains("CHIEF's") && set.contains("Attaché"));
         assert!(set.contains_head("Chief-of-Staff") && !set.contains("Chief-of-Staff"));
         assert!(!set.contains("chiefs"));
+    }
+
+    #[test]
+    fn a_stop_after_a_hyphenated_rank_belongs_to_it() {
+        for rank in ["Lt-Gen.", "Maj-Gen.", "Brig-Gen.", "Col-Gen."] {
+            let k = kinds(&format!(
+                "Gen. Ali Demir met {rank} Erich Pfeffer on Monday."
+            ));
+            let at = k.iter().position(|(w, _)| w == rank);
+            assert!(
+                at.is_some_and(|i| matches!(k[i].1, Kind::Rank(_))),
+                "{rank}: {k:?}"
+            );
+            assert_eq!(k[at.unwrap() + 1].0, "Erich");
+        }
     }
 
     #[test]
