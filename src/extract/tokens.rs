@@ -218,7 +218,21 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
             let kind = if code.is_empty() {
                 Kind::Other
             } else if countries::is_institution(&h) {
-                Kind::Org(code)
+                // "Adm. José Rafael Ojeda": a company's name inside a person's is a given name.
+                let in_name = out
+                    .last()
+                    .is_some_and(|t| matches!(t.kind, Kind::Cap | Kind::Initial))
+                    && text[h.end.min(to)..to]
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                    && !out
+                        .last()
+                        .is_some_and(|t| text[t.start..t.end].ends_with("'s"));
+                if in_name {
+                    Kind::Cap
+                } else {
+                    Kind::Org(code)
+                }
             } else {
                 Kind::Country(code)
             };
@@ -417,6 +431,18 @@ mod tests {
         assert!(set.contains("Chief") && set.contains("CHIEF's") && set.contains("Attaché"));
         assert!(set.contains_head("Chief-of-Staff") && !set.contains("Chief-of-Staff"));
         assert!(!set.contains("chiefs"));
+    }
+
+    #[test]
+    fn a_company_name_inside_a_persons_name_is_a_name() {
+        let k = kinds(
+            "Adm. José Rafael Ojeda Durán met executives of Rafael Advanced Defense Systems.",
+        );
+        assert_eq!(k[2], ("Rafael".to_string(), Kind::Cap));
+        assert!(k
+            .iter()
+            .filter(|(w, _)| w.starts_with("Rafael"))
+            .any(|(_, k)| matches!(k, Kind::Org(_))));
     }
 
     #[test]
