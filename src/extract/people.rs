@@ -177,6 +177,17 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
                 .unwrap_or(&[]);
             caps >= 2 && segment.iter().any(|t| is_post(text, t))
         }
+        // "Governor of the General Authority for Military Industries (GAMI) Nasser Al-Harbi":
+        // a post, its acronym in brackets, a name.
+        Kind::Punct(')') => {
+            let acronym = run.start >= 3
+                && toks[run.start - 3].kind == Kind::Punct('(')
+                && matches!(toks[run.start - 2].kind, Kind::Other | Kind::Org(_))
+                && word(text, &toks[run.start - 2])
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '-');
+            caps >= 2 && acronym && pre.iter().any(|t| is_post(text, t))
+        }
         _ => false,
     }
 }
@@ -678,6 +689,16 @@ mod tests {
             .into_iter()
             .map(|m| m.name)
             .collect()
+    }
+
+    #[test]
+    fn a_post_with_its_acronym_in_brackets_names_the_person_after_it() {
+        assert_eq!(
+            names("Governor of the General Authority for Military Industries (GAMI) Nasser Saad Al-Harbi received them."),
+            vec!["Nasser Saad Al-Harbi"]
+        );
+        // Brackets after no post name no one.
+        assert!(names("The exhibition (IDEX) Grand Hall opened.").is_empty());
     }
 
     #[test]
