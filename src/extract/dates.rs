@@ -114,8 +114,9 @@ impl DateHits {
     }
 }
 
-/// Whether the date hit `h` is that of a dateline: a place in capitals and a comma before it
-/// on its line, a dash after it ("LONDON, Sept 11 —", "MUSCAT, 22 January (ONA) –").
+/// Whether the date hit `h` is that of a dateline: a place opening its line (in capitals, or
+/// a few capitalised words), a comma, the date, perhaps an agency, and a dash ("LONDON, Sept
+/// 11 —", "MUSCAT, 22 January (ONA) –", "Accra, Nov. 7, GNA -").
 fn dateline(text: &str, h: &Hit) -> bool {
     let line_start = text[..h.start].rfind('\n').map_or(0, |i| i + 1);
     let before =
@@ -123,16 +124,30 @@ fn dateline(text: &str, h: &Hit) -> bool {
     let Some(place) = before.strip_suffix(',') else {
         return false;
     };
-    let place_word = place.rsplit(' ').next().unwrap_or("");
-    let capitals = place_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !place_word.chars().any(char::is_lowercase);
-    let after = text[h.end..]
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.'));
-    let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
-        Some((agency, rest)) if agency.len() <= 24 => rest.trim_start(),
-        _ => after,
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     };
-    capitals && after.starts_with(['\u{2014}', '\u{2013}', '-'])
+    let place_ok = words.last().is_some_and(|w| capitals(w))
+        || (!words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| w.starts_with(char::is_uppercase)));
+    let date_rest = |c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.');
+    let mut after = text[h.end..].trim_start_matches(date_rest);
+    if let Some((agency, rest)) = after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+        if agency.len() <= 24 {
+            after = rest.trim_start();
+        }
+    } else {
+        // ", GNA -": an agency's name before the dash.
+        let word_end = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        if (2..=12).contains(&word_end) && after.starts_with(char::is_uppercase) {
+            after = after[word_end..].trim_start();
+        }
+    }
+    place_ok && after.starts_with(['\u{2014}', '\u{2013}', '-'])
 }
 
 /// Whether the date written at `at` is when something was reported ("the ministry reported on
@@ -280,6 +295,15 @@ mod tests {
         assert_eq!(
             date(
                 "MUSCAT, 8 March (ONA) – The chief was received on Tuesday.",
+                p,
+                false
+            )
+            .as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            date(
+                "Accra, Nov. 7, GNA - The chief received them on Tuesday.",
                 p,
                 false
             )
