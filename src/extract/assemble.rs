@@ -234,6 +234,31 @@ fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
         .any(|t| matches!(&text[t.start..t.end], "He" | "She" | "he" | "she"))
 }
 
+/// Whether the sentence `range` reports people of two countries, both named in it, signing an
+/// agreement, a memorandum or a contract together.
+fn signed_together(
+    text: &str,
+    range: Range<usize>,
+    mentions: &[people::Mention],
+    registry: &Registry,
+    topic_hits: &TopicHits,
+    article: &Article,
+) -> bool {
+    let mut countries: Vec<&str> = mentions
+        .iter()
+        .filter_map(|m| {
+            m.country.or_else(|| {
+                registry
+                    .find(&m.name)
+                    .and_then(|p| registry.people[p].country)
+            })
+        })
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    countries.len() >= 2 && topic_hits.signs(text, range, article.published.map(|d| d.year()))
+}
+
 /// The meetings of an article.
 pub fn meetings(article: &Article) -> Vec<Meeting> {
     let text = article.text.as_str();
@@ -262,9 +287,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         if si == 0 {
             st.dateline = dateline_country(r.clone(), &toks);
         }
-        let cues = cue_hits.classify(text, r.start, r.end);
+        let mut cues = cue_hits.classify(text, r.start, r.end);
         let reg = &st.registry;
         let mentions = people::mentions(text, &toks, |n| reg.find(n).is_some());
+        if !cues.meeting() && signed_together(text, r.clone(), &mentions, reg, &topic_hits, article)
+        {
+            // "X and Y signed a memorandum": two sides sign face to face.
+            cues.held = true;
+        }
         let mut placed: Vec<(usize, usize)> = Vec::new();
         // The sentence that named the pair "the two ministers" points back to.
         let mut pair_named = None;
@@ -770,6 +800,28 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn two_sides_signing_together_met() {
+        let m = summary(
+            "Tunisian Defence Minister Imed Memmiche and US Africa Command chief Gen. Michael Langley signed a memorandum on defence cooperation on Wednesday.\n\nJapan and New Zealand signed an information security agreement last year.",
+            "2024-04-25",
+        );
+        assert_eq!(
+            m,
+            vec![(
+                Status::Held,
+                strings(&["Imed Memmiche", "Michael Langley"]),
+                strings(&["TN", "US"])
+            )]
+        );
+        // A signing placed in the past is background.
+        assert!(summary(
+            "Tunisian Defence Minister Imed Memmiche and US Africa Command chief Gen. Michael Langley signed a memorandum last year.",
+            "2024-04-25"
+        )
+        .is_empty());
     }
 
     #[test]

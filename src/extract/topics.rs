@@ -108,6 +108,16 @@ impl TopicHits {
     }
 }
 
+impl TopicHits {
+    /// Whether the sentence `range` reports a signing of an outcome ("signed a memorandum of
+    /// understanding"), not one it places in the past.
+    pub fn signs(&self, text: &str, range: Range<usize>, year: Option<i32>) -> bool {
+        !within(&self.signing, range.start, range.end).is_empty()
+            && !within(&self.nouns, range.start, range.end).is_empty()
+            && !in_the_past(&text[range], year)
+    }
+}
+
 /// Whether a sentence dates what it reports before the meeting: "last month", "earlier this
 /// week", "two years ago", "in 2022" (a year before `year`, the publication's), "the agreement,
 /// which the two countries signed on Monday".
