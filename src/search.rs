@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::{Bound, Range};
 
 use chrono::NaiveDate;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, QueryParserError,
     RangeQuery, TermQuery,
@@ -15,6 +15,7 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+mod facets;
 mod syntax;
 
 use crate::error::{Error, Result};
@@ -23,6 +24,7 @@ use crate::model::{split_event, Meeting, Status};
 use crate::schema::{self, Fields, NAME_TOKENIZER};
 use crate::text::fold;
 use crate::vocab;
+use facets::{FacetCounter, Tally};
 
 /// A facet that can be filtered on and counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -288,30 +290,28 @@ pub fn search_with(
         return search_collapsed(searcher, request, text_query, &*query);
     }
 
-    let mut facet_collectors = MultiCollector::new();
-    let facet_handles: Vec<_> = request
+    let mut counter = FacetCounter::new();
+    let facet_handles: Vec<(FacetName, usize)> = request
         .facets
         .iter()
         .map(|&name| {
-            let mut c = FacetCollector::for_field(f.schema.get_field_name(name.field(f)));
-            c.add_facet(Facet::root());
-            (name, facet_collectors.add_collector(c))
+            let field = name.field(f);
+            // Event counts are keyed by series and year: the years under every known series
+            // are counted in the same pass over the matches.
+            let under = match name {
+                FacetName::Event => vocab::event_series_names(),
+                _ => Vec::new(),
+            };
+            (name, counter.add(field, &under))
         })
         .collect();
-    // Event counts are keyed by series and year: the years under every series are counted in
-    // the same pass over the matches.
-    let event_years = request.facets.contains(&FacetName::Event).then(|| {
-        let mut c = FacetCollector::for_field(f.schema.get_field_name(f.event));
-        for series in vocab::event_series_names() {
-            c.add_facet(Facet::from_path([series]));
-        }
-        facet_collectors.add_collector(c)
-    });
+    // Without facets to count, nothing collects the matches.
+    let counter = (!facet_handles.is_empty()).then_some(counter);
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
-    let (addresses, total, mut facet_fruits) = if request.limit == 0 {
+    let (addresses, total, tallies) = if request.limit == 0 {
         let (total, fruits) = searcher
-            .search(&*query, &(Count, facet_collectors))
+            .search(&*query, &(Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         (Vec::new(), total, fruits)
     } else if by_date {
@@ -319,7 +319,7 @@ pub fn search_with(
             .and_offset(request.offset)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
         let (top, total, fruits) = searcher
-            .search(&*query, &(top, Count, facet_collectors))
+            .search(&*query, &(top, Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
@@ -328,7 +328,7 @@ pub fn search_with(
             .and_offset(request.offset)
             .order_by_score();
         let (top, total, fruits) = searcher
-            .search(&*query, &(top, Count, facet_collectors))
+            .search(&*query, &(top, Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
@@ -338,21 +338,18 @@ pub fn search_with(
         Some(period) => searcher.search(&*query, &Timeline(period))?,
         None => Vec::new(),
     };
-    let years = event_years.map(|h| h.extract(&mut facet_fruits));
-    let mut facets = Vec::with_capacity(facet_handles.len());
-    for (name, handle) in facet_handles {
-        let counts = handle.extract(&mut facet_fruits);
-        let values = if let (FacetName::Event, Some(years)) = (name, &years) {
-            event_counts(&counts, years)
-        } else {
-            sorted_counts(
-                counts
-                    .get(Facet::root())
-                    .map(|(facet, n)| (last_segment(facet), n)),
-            )
-        };
-        facets.push((name, values));
-    }
+    let mut tallies = tallies.unwrap_or_default();
+    let facets = facet_handles
+        .into_iter()
+        .map(|(name, handle)| {
+            let tally = std::mem::take(&mut tallies[handle]);
+            let values = match name {
+                FacetName::Event => event_counts(tally),
+                _ => sorted_counts(tally.values.into_iter()),
+            };
+            (name, values)
+        })
+        .collect();
 
     let snippets = match &text_query {
         Some(q) => {
@@ -650,14 +647,6 @@ fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<
     })
 }
 
-fn last_segment(facet: &Facet) -> String {
-    facet
-        .to_path()
-        .last()
-        .map(|s| s.to_string())
-        .unwrap_or_default()
-}
-
 fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u64)> {
     let mut v: Vec<(String, u64)> = values.filter(|(_, n)| *n > 0).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -666,17 +655,20 @@ fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u6
 
 /// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown, from
 /// the counts of each series and of the years under each.
-fn event_counts(by_series: &FacetCounts, years: &FacetCounts) -> Vec<(String, u64)> {
+fn event_counts(tally: Tally) -> Vec<(String, u64)> {
+    let mut years: BTreeMap<String, Vec<(String, u64)>> = BTreeMap::new();
+    for (series, year, n) in tally.children {
+        years.entry(series).or_default().push((year, n));
+    }
     let mut out = Vec::new();
-    for (facet, n) in by_series.get(Facet::root()) {
-        let name = last_segment(facet);
+    for (series, n) in tally.values {
         let mut with_year = 0;
-        for (child, count) in years.get(facet.clone()) {
+        for (year, count) in years.remove(&series).unwrap_or_default() {
             with_year += count;
-            out.push((format!("{name}-{}", last_segment(child)), count));
+            out.push((format!("{series}-{year}"), count));
         }
         if n > with_year {
-            out.push((name, n - with_year));
+            out.push((series, n - with_year));
         }
     }
     sorted_counts(out.into_iter())
@@ -912,13 +904,13 @@ fn status_query(status: Status) -> Box<dyn Query> {
 
 /// Every value (first level) of a facet field present in the index.
 fn index_values(searcher: &Searcher, field: tantivy::schema::Field) -> Result<Vec<String>> {
-    let f = schema::fields();
-    let mut c = FacetCollector::for_field(f.schema.get_field_name(field));
-    c.add_facet(Facet::root());
-    let counts = searcher.search(&AllQuery, &c)?;
-    Ok(counts
-        .get(Facet::root())
-        .map(|(facet, _)| last_segment(facet))
+    let mut counter = FacetCounter::new();
+    let handle = counter.add(field, &[]);
+    let mut tallies = searcher.search(&AllQuery, &counter)?;
+    Ok(std::mem::take(&mut tallies[handle])
+        .values
+        .into_iter()
+        .map(|(value, _)| value)
         .collect())
 }
 
