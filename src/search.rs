@@ -15,6 +15,7 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+mod exclude;
 mod facets;
 mod syntax;
 
@@ -24,6 +25,7 @@ use crate::model::{split_event, Meeting, Status};
 use crate::schema::{self, Fields, NAME_TOKENIZER};
 use crate::text::fold;
 use crate::vocab;
+use exclude::Excluding;
 use facets::{FacetCounter, Tally};
 
 /// A facet that can be filtered on and counted.
@@ -510,8 +512,8 @@ fn matching_query(
         Some(q) if !q.is_empty() => Some(parse_query(index, q)?),
         _ => None,
     };
-    let filters = filter_queries(index, searcher, filters)?;
-    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters);
+    let (filters, hidden) = filter_queries(index, searcher, filters)?;
+    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters, hidden);
     Ok((text_query, query))
 }
 
@@ -732,21 +734,25 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
     }
 }
 
-/// Text query (scored) AND filters (not scored): each filter must match, or must not.
-fn combine(text: Option<Box<dyn Query>>, filters: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
-    for (occur, q) in filters {
-        let q: Box<dyn Query> = match occur {
-            Occur::MustNot => q,
-            _ => Box::new(ConstScoreQuery::new(q, 0.0)),
-        };
-        clauses.push((occur, q));
+/// Text query (scored) AND filters (not scored), without the documents that hold a `hidden`
+/// term.
+fn combine(
+    text: Option<Box<dyn Query>>,
+    filters: Vec<Box<dyn Query>>,
+    hidden: Vec<Term>,
+) -> Box<dyn Query> {
+    let mut musts: Vec<Box<dyn Query>> = vec![text.unwrap_or_else(|| Box::new(AllQuery))];
+    for q in filters {
+        musts.push(Box::new(ConstScoreQuery::new(q, 0.0)));
     }
-    if clauses.len() == 1 {
-        clauses.pop().expect("one clause").1
+    if !hidden.is_empty() {
+        Box::new(Excluding::new(musts, hidden))
+    } else if musts.len() == 1 {
+        musts.pop().expect("one clause")
     } else {
-        Box::new(BooleanQuery::new(clauses))
+        Box::new(BooleanQuery::new(
+            musts.into_iter().map(|q| (Occur::Must, q)).collect(),
+        ))
     }
 }
 
@@ -767,11 +773,12 @@ fn any_of(terms: Vec<Term>) -> Box<dyn Query> {
     }
 }
 
+/// The queries every match must answer, and the terms of the documents a search hides.
 fn filter_queries(
     index: &Index,
     searcher: &Searcher,
     filters: &Filters,
-) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+) -> Result<(Vec<BoxedQuery>, Vec<Term>)> {
     let f = schema::fields();
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let facet_terms = |field, values: &[String], resolve: &dyn Fn(&str) -> Result<Facet>| {
@@ -862,37 +869,26 @@ fn filter_queries(
         });
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }
-    match filters.status {
+    let status = |s: &str| Term::from_field_text(f.status, s);
+    let hidden = match filters.status {
         // The index also holds ledger documents (one per article, see `index::ledger`), which
-        // are no meetings. Held meetings are most of an index: excluding the few others (one
-        // clause, their union) costs less than intersecting with every held one.
-        StatusFilter::Any | StatusFilter::HeldOnly => {
-            let mut others = vec![(
-                Occur::Should,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.status, LEDGER_STATUS),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-            )];
-            if filters.status == StatusFilter::HeldOnly {
-                others.extend(
-                    [Status::Planned, Status::Call]
-                        .into_iter()
-                        .map(|s| (Occur::Should, status_query(s))),
-                );
-            }
-            return Ok(out
-                .into_iter()
-                .map(|q| (Occur::Must, q))
-                .chain([(
-                    Occur::MustNot,
-                    Box::new(BooleanQuery::new(others)) as Box<dyn Query>,
-                )])
-                .collect());
+        // are no meetings. Held meetings are most of an index: excluding the few others (see
+        // `Excluding`) costs less than intersecting with every held one.
+        StatusFilter::Any => vec![status(LEDGER_STATUS)],
+        StatusFilter::HeldOnly => [
+            LEDGER_STATUS,
+            Status::Planned.as_str(),
+            Status::Call.as_str(),
+        ]
+        .into_iter()
+        .map(status)
+        .collect(),
+        StatusFilter::Only(s) => {
+            out.push(status_query(s));
+            Vec::new()
         }
-        StatusFilter::Only(s) => out.push(status_query(s)),
-    }
-    Ok(out.into_iter().map(|q| (Occur::Must, q)).collect())
+    };
+    Ok((out, hidden))
 }
 
 fn status_query(status: Status) -> Box<dyn Query> {
