@@ -4,16 +4,19 @@
 
 use std::collections::BTreeMap;
 use std::ops::{Bound, Range};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocAddress, Executor, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
 
 mod exclude;
 mod facets;
@@ -273,6 +276,34 @@ pub fn searcher(index: &Index) -> Result<Searcher> {
     Ok(reader.searcher())
 }
 
+/// Runs `collector` over the matches of `query`, the segments of an index that has several
+/// shared among as many threads as there are cores. Segments are merged in their order, so the
+/// fruit is the one a single thread would have.
+fn run<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+) -> tantivy::Result<C::Fruit> {
+    static SEGMENT_THREADS: LazyLock<Option<Executor>> = LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Without a pool (none could be started) segments are searched one after the other.
+        (cores > 1)
+            .then(|| Executor::multi_thread(cores, "attache-search-").ok())
+            .flatten()
+    });
+    match &*SEGMENT_THREADS {
+        Some(threads) if searcher.segment_readers().len() > 1 => {
+            let scoring = if collector.requires_scoring() {
+                EnableScoring::enabled_from_searcher(searcher)
+            } else {
+                EnableScoring::disabled_from_searcher(searcher)
+            };
+            searcher.search_with_executor(query, collector, threads, scoring)
+        }
+        _ => searcher.search(query, collector),
+    }
+}
+
 /// Runs one search on the index's last commit.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> {
     search_with(&searcher(index)?, index, request)
@@ -312,16 +343,14 @@ pub fn search_with(
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let (addresses, total, tallies) = if request.limit == 0 {
-        let (total, fruits) = searcher
-            .search(&*query, &(Count, counter))
-            .map_err(|e| unusable_query(request, e))?;
+        let (total, fruits) =
+            run(searcher, &*query, &(Count, counter)).map_err(|e| unusable_query(request, e))?;
         (Vec::new(), total, fruits)
     } else if by_date {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        let (top, total, fruits) = searcher
-            .search(&*query, &(top, Count, counter))
+        let (top, total, fruits) = run(searcher, &*query, &(top, Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
@@ -329,15 +358,14 @@ pub fn search_with(
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_score();
-        let (top, total, fruits) = searcher
-            .search(&*query, &(top, Count, counter))
+        let (top, total, fruits) = run(searcher, &*query, &(top, Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
     };
 
     let timeline = match request.timeline {
-        Some(period) => searcher.search(&*query, &Timeline(period))?,
+        Some(period) => run(searcher, &*query, &Timeline(period))?,
         None => Vec::new(),
     };
     let mut tallies = tallies.unwrap_or_default();
@@ -396,20 +424,18 @@ fn search_collapsed(
     query: &dyn Query,
 ) -> Result<SearchResponse> {
     let f = schema::fields();
-    let matches = searcher.search(query, &Count)?.max(1);
+    let matches = run(searcher, query, &Count)?.max(1);
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let ranked: Vec<(Option<f32>, DocAddress)> = if by_date {
         let top = TopDocs::with_limit(matches)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        searcher
-            .search(query, &top)?
+        run(searcher, query, &top)?
             .into_iter()
             .map(|(_, a)| (None, a))
             .collect()
     } else {
         let top = TopDocs::with_limit(matches).order_by_score();
-        searcher
-            .search(query, &top)?
+        run(searcher, query, &top)?
             .into_iter()
             .map(|(s, a)| (Some(s), a))
             .collect()
@@ -527,10 +553,10 @@ pub fn for_each_match(
 ) -> Result<usize> {
     let searcher = searcher(index)?;
     let (_, query) = matching_query(index, &searcher, query, filters)?;
-    let mut addresses: Vec<DocAddress> = searcher
-        .search(&*query, &tantivy::collector::DocSetCollector)?
-        .into_iter()
-        .collect();
+    let mut addresses: Vec<DocAddress> =
+        run(&searcher, &*query, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .collect();
     addresses.sort_unstable();
     let f = schema::fields();
     for &address in &addresses {
@@ -902,7 +928,7 @@ fn status_query(status: Status) -> Box<dyn Query> {
 fn index_values(searcher: &Searcher, field: tantivy::schema::Field) -> Result<Vec<String>> {
     let mut counter = FacetCounter::new();
     let handle = counter.add(field, &[]);
-    let mut tallies = searcher.search(&AllQuery, &counter)?;
+    let mut tallies = run(searcher, &AllQuery, &counter)?;
     Ok(std::mem::take(&mut tallies[handle])
         .values
         .into_iter()

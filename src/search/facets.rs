@@ -13,7 +13,8 @@
 //! - **by document**: the values of each matching document from the field's column, whose
 //!   ordinals are turned into paths once, together, at the end. It costs the matches.
 //!
-//! Each segment takes the cheaper way for each field. Either way a document counts once per value however
+//! Each segment takes the cheaper way for each field, and the posting lists it counts are shared
+//! among the threads of the pool it runs on. Either way a document counts once per value however
 //! many of its paths lie under it, as with `FacetCollector` (a document's ordinals are sorted,
 //! so all of its paths under one value are adjacent), and deleted documents never reach the
 //! collector. Segments merge by path, in their order.
@@ -21,6 +22,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::postings::TermInfo;
 use tantivy::schema::{Field, IndexRecordOption};
@@ -191,7 +193,7 @@ impl SegmentCollector for SegmentFacetCounter {
         if self.matched == 0 {
             return Ok(out);
         }
-        // Terms counted by postings, of every field that is.
+        // Terms counted by postings, of every field that is: counted in parallel.
         let mut by_postings: Vec<(usize, Vec<u8>, TermInfo)> = Vec::new();
         let mut indexes = Vec::with_capacity(self.fields.len());
         for (at, counted) in self.fields.iter().enumerate() {
@@ -206,7 +208,7 @@ impl SegmentCollector for SegmentFacetCounter {
             indexes.push(index);
         }
         let counts = by_postings
-            .iter()
+            .par_iter()
             .map(|(at, _, info)| matching(&indexes[*at], info, &self.matches))
             .collect::<tantivy::Result<Vec<u64>>>()?;
         for ((at, path, _), n) in by_postings.into_iter().zip(counts) {
