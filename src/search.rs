@@ -4,17 +4,22 @@
 
 use std::collections::BTreeMap;
 use std::ops::{Bound, Range};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocAddress, Executor, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
 
+mod exclude;
+mod facets;
 mod syntax;
 
 use crate::error::{Error, Result};
@@ -23,6 +28,8 @@ use crate::model::{split_event, Meeting, Status};
 use crate::schema::{self, Fields, NAME_TOKENIZER};
 use crate::text::fold;
 use crate::vocab;
+use exclude::Excluding;
+use facets::{FacetCounter, Tally};
 
 /// A facet that can be filtered on and counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -269,6 +276,34 @@ pub fn searcher(index: &Index) -> Result<Searcher> {
     Ok(reader.searcher())
 }
 
+/// Runs `collector` over the matches of `query`, the segments of an index that has several
+/// shared among as many threads as there are cores. Segments are merged in their order, so the
+/// fruit is the one a single thread would have.
+fn run<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+) -> tantivy::Result<C::Fruit> {
+    static SEGMENT_THREADS: LazyLock<Option<Executor>> = LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Without a pool (none could be started) segments are searched one after the other.
+        (cores > 1)
+            .then(|| Executor::multi_thread(cores, "attache-search-").ok())
+            .flatten()
+    });
+    match &*SEGMENT_THREADS {
+        Some(threads) if searcher.segment_readers().len() > 1 => {
+            let scoring = if collector.requires_scoring() {
+                EnableScoring::enabled_from_searcher(searcher)
+            } else {
+                EnableScoring::disabled_from_searcher(searcher)
+            };
+            searcher.search_with_executor(query, collector, threads, scoring)
+        }
+        _ => searcher.search(query, collector),
+    }
+}
+
 /// Runs one search on the index's last commit.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResponse> {
     search_with(&searcher(index)?, index, request)
@@ -288,38 +323,34 @@ pub fn search_with(
         return search_collapsed(searcher, request, text_query, &*query);
     }
 
-    let mut facet_collectors = MultiCollector::new();
-    let facet_handles: Vec<_> = request
+    let mut counter = FacetCounter::new();
+    let facet_handles: Vec<(FacetName, usize)> = request
         .facets
         .iter()
         .map(|&name| {
-            let mut c = FacetCollector::for_field(f.schema.get_field_name(name.field(f)));
-            c.add_facet(Facet::root());
-            (name, facet_collectors.add_collector(c))
+            let field = name.field(f);
+            // Event counts are keyed by series and year: the years under every known series
+            // are counted in the same pass over the matches.
+            let under = match name {
+                FacetName::Event => vocab::event_series_names(),
+                _ => Vec::new(),
+            };
+            (name, counter.add(field, &under))
         })
         .collect();
-    // Event counts are keyed by series and year: the years under every series are counted in
-    // the same pass over the matches.
-    let event_years = request.facets.contains(&FacetName::Event).then(|| {
-        let mut c = FacetCollector::for_field(f.schema.get_field_name(f.event));
-        for series in vocab::event_series_names() {
-            c.add_facet(Facet::from_path([series]));
-        }
-        facet_collectors.add_collector(c)
-    });
+    // Without facets to count, nothing collects the matches.
+    let counter = (!facet_handles.is_empty()).then_some(counter);
 
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
-    let (addresses, total, mut facet_fruits) = if request.limit == 0 {
-        let (total, fruits) = searcher
-            .search(&*query, &(Count, facet_collectors))
-            .map_err(|e| unusable_query(request, e))?;
+    let (addresses, total, tallies) = if request.limit == 0 {
+        let (total, fruits) =
+            run(searcher, &*query, &(Count, counter)).map_err(|e| unusable_query(request, e))?;
         (Vec::new(), total, fruits)
     } else if by_date {
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        let (top, total, fruits) = searcher
-            .search(&*query, &(top, Count, facet_collectors))
+        let (top, total, fruits) = run(searcher, &*query, &(top, Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
@@ -327,32 +358,28 @@ pub fn search_with(
         let top = TopDocs::with_limit(request.limit)
             .and_offset(request.offset)
             .order_by_score();
-        let (top, total, fruits) = searcher
-            .search(&*query, &(top, Count, facet_collectors))
+        let (top, total, fruits) = run(searcher, &*query, &(top, Count, counter))
             .map_err(|e| unusable_query(request, e))?;
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
     };
 
     let timeline = match request.timeline {
-        Some(period) => searcher.search(&*query, &Timeline(period))?,
+        Some(period) => run(searcher, &*query, &Timeline(period))?,
         None => Vec::new(),
     };
-    let years = event_years.map(|h| h.extract(&mut facet_fruits));
-    let mut facets = Vec::with_capacity(facet_handles.len());
-    for (name, handle) in facet_handles {
-        let counts = handle.extract(&mut facet_fruits);
-        let values = if let (FacetName::Event, Some(years)) = (name, &years) {
-            event_counts(&counts, years)
-        } else {
-            sorted_counts(
-                counts
-                    .get(Facet::root())
-                    .map(|(facet, n)| (last_segment(facet), n)),
-            )
-        };
-        facets.push((name, values));
-    }
+    let mut tallies = tallies.unwrap_or_default();
+    let facets = facet_handles
+        .into_iter()
+        .map(|(name, handle)| {
+            let tally = std::mem::take(&mut tallies[handle]);
+            let values = match name {
+                FacetName::Event => event_counts(tally),
+                _ => sorted_counts(tally.values.into_iter()),
+            };
+            (name, values)
+        })
+        .collect();
 
     let snippets = match &text_query {
         Some(q) => {
@@ -397,20 +424,18 @@ fn search_collapsed(
     query: &dyn Query,
 ) -> Result<SearchResponse> {
     let f = schema::fields();
-    let matches = searcher.search(query, &Count)?.max(1);
+    let matches = run(searcher, query, &Count)?.max(1);
     let by_date = request.sort == SortOrder::Date || text_query.is_none();
     let ranked: Vec<(Option<f32>, DocAddress)> = if by_date {
         let top = TopDocs::with_limit(matches)
             .order_by_fast_field::<DateTime>(f.schema.get_field_name(f.date), Order::Desc);
-        searcher
-            .search(query, &top)?
+        run(searcher, query, &top)?
             .into_iter()
             .map(|(_, a)| (None, a))
             .collect()
     } else {
         let top = TopDocs::with_limit(matches).order_by_score();
-        searcher
-            .search(query, &top)?
+        run(searcher, query, &top)?
             .into_iter()
             .map(|(s, a)| (Some(s), a))
             .collect()
@@ -513,8 +538,8 @@ fn matching_query(
         Some(q) if !q.is_empty() => Some(parse_query(index, q)?),
         _ => None,
     };
-    let filters = filter_queries(index, searcher, filters)?;
-    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters);
+    let (filters, hidden) = filter_queries(index, searcher, filters)?;
+    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters, hidden);
     Ok((text_query, query))
 }
 
@@ -528,10 +553,10 @@ pub fn for_each_match(
 ) -> Result<usize> {
     let searcher = searcher(index)?;
     let (_, query) = matching_query(index, &searcher, query, filters)?;
-    let mut addresses: Vec<DocAddress> = searcher
-        .search(&*query, &tantivy::collector::DocSetCollector)?
-        .into_iter()
-        .collect();
+    let mut addresses: Vec<DocAddress> =
+        run(&searcher, &*query, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .collect();
     addresses.sort_unstable();
     let f = schema::fields();
     for &address in &addresses {
@@ -650,14 +675,6 @@ fn load_meeting(searcher: &Searcher, f: &Fields, address: DocAddress) -> Result<
     })
 }
 
-fn last_segment(facet: &Facet) -> String {
-    facet
-        .to_path()
-        .last()
-        .map(|s| s.to_string())
-        .unwrap_or_default()
-}
-
 fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u64)> {
     let mut v: Vec<(String, u64)> = values.filter(|(_, n)| *n > 0).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -666,17 +683,20 @@ fn sorted_counts(values: impl Iterator<Item = (String, u64)>) -> Vec<(String, u6
 
 /// Event counts keyed `SERIES-YEAR`, and `SERIES` for meetings whose year is unknown, from
 /// the counts of each series and of the years under each.
-fn event_counts(by_series: &FacetCounts, years: &FacetCounts) -> Vec<(String, u64)> {
+fn event_counts(tally: Tally) -> Vec<(String, u64)> {
+    let mut years: BTreeMap<String, Vec<(String, u64)>> = BTreeMap::new();
+    for (series, year, n) in tally.children {
+        years.entry(series).or_default().push((year, n));
+    }
     let mut out = Vec::new();
-    for (facet, n) in by_series.get(Facet::root()) {
-        let name = last_segment(facet);
+    for (series, n) in tally.values {
         let mut with_year = 0;
-        for (child, count) in years.get(facet.clone()) {
+        for (year, count) in years.remove(&series).unwrap_or_default() {
             with_year += count;
-            out.push((format!("{name}-{}", last_segment(child)), count));
+            out.push((format!("{series}-{year}"), count));
         }
         if n > with_year {
-            out.push((name, n - with_year));
+            out.push((series, n - with_year));
         }
     }
     sorted_counts(out.into_iter())
@@ -740,21 +760,25 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
     }
 }
 
-/// Text query (scored) AND filters (not scored): each filter must match, or must not.
-fn combine(text: Option<Box<dyn Query>>, filters: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
-    for (occur, q) in filters {
-        let q: Box<dyn Query> = match occur {
-            Occur::MustNot => q,
-            _ => Box::new(ConstScoreQuery::new(q, 0.0)),
-        };
-        clauses.push((occur, q));
+/// Text query (scored) AND filters (not scored), without the documents that hold a `hidden`
+/// term.
+fn combine(
+    text: Option<Box<dyn Query>>,
+    filters: Vec<Box<dyn Query>>,
+    hidden: Vec<Term>,
+) -> Box<dyn Query> {
+    let mut musts: Vec<Box<dyn Query>> = vec![text.unwrap_or_else(|| Box::new(AllQuery))];
+    for q in filters {
+        musts.push(Box::new(ConstScoreQuery::new(q, 0.0)));
     }
-    if clauses.len() == 1 {
-        clauses.pop().expect("one clause").1
+    if !hidden.is_empty() {
+        Box::new(Excluding::new(musts, hidden))
+    } else if musts.len() == 1 {
+        musts.pop().expect("one clause")
     } else {
-        Box::new(BooleanQuery::new(clauses))
+        Box::new(BooleanQuery::new(
+            musts.into_iter().map(|q| (Occur::Must, q)).collect(),
+        ))
     }
 }
 
@@ -775,11 +799,12 @@ fn any_of(terms: Vec<Term>) -> Box<dyn Query> {
     }
 }
 
+/// The queries every match must answer, and the terms of the documents a search hides.
 fn filter_queries(
     index: &Index,
     searcher: &Searcher,
     filters: &Filters,
-) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+) -> Result<(Vec<BoxedQuery>, Vec<Term>)> {
     let f = schema::fields();
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let facet_terms = |field, values: &[String], resolve: &dyn Fn(&str) -> Result<Facet>| {
@@ -870,37 +895,26 @@ fn filter_queries(
         });
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }
-    match filters.status {
+    let status = |s: &str| Term::from_field_text(f.status, s);
+    let hidden = match filters.status {
         // The index also holds ledger documents (one per article, see `index::ledger`), which
-        // are no meetings. Held meetings are most of an index: excluding the few others (one
-        // clause, their union) costs less than intersecting with every held one.
-        StatusFilter::Any | StatusFilter::HeldOnly => {
-            let mut others = vec![(
-                Occur::Should,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.status, LEDGER_STATUS),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-            )];
-            if filters.status == StatusFilter::HeldOnly {
-                others.extend(
-                    [Status::Planned, Status::Call]
-                        .into_iter()
-                        .map(|s| (Occur::Should, status_query(s))),
-                );
-            }
-            return Ok(out
-                .into_iter()
-                .map(|q| (Occur::Must, q))
-                .chain([(
-                    Occur::MustNot,
-                    Box::new(BooleanQuery::new(others)) as Box<dyn Query>,
-                )])
-                .collect());
+        // are no meetings. Held meetings are most of an index: excluding the few others (see
+        // `Excluding`) costs less than intersecting with every held one.
+        StatusFilter::Any => vec![status(LEDGER_STATUS)],
+        StatusFilter::HeldOnly => [
+            LEDGER_STATUS,
+            Status::Planned.as_str(),
+            Status::Call.as_str(),
+        ]
+        .into_iter()
+        .map(status)
+        .collect(),
+        StatusFilter::Only(s) => {
+            out.push(status_query(s));
+            Vec::new()
         }
-        StatusFilter::Only(s) => out.push(status_query(s)),
-    }
-    Ok(out.into_iter().map(|q| (Occur::Must, q)).collect())
+    };
+    Ok((out, hidden))
 }
 
 fn status_query(status: Status) -> Box<dyn Query> {
@@ -912,13 +926,13 @@ fn status_query(status: Status) -> Box<dyn Query> {
 
 /// Every value (first level) of a facet field present in the index.
 fn index_values(searcher: &Searcher, field: tantivy::schema::Field) -> Result<Vec<String>> {
-    let f = schema::fields();
-    let mut c = FacetCollector::for_field(f.schema.get_field_name(field));
-    c.add_facet(Facet::root());
-    let counts = searcher.search(&AllQuery, &c)?;
-    Ok(counts
-        .get(Facet::root())
-        .map(|(facet, _)| last_segment(facet))
+    let mut counter = FacetCounter::new();
+    let handle = counter.add(field, &[]);
+    let mut tallies = run(searcher, &AllQuery, &counter)?;
+    Ok(std::mem::take(&mut tallies[handle])
+        .values
+        .into_iter()
+        .map(|(value, _)| value)
         .collect())
 }
 
