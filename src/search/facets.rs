@@ -207,10 +207,21 @@ impl SegmentCollector for SegmentFacetCounter {
             }
             indexes.push(index);
         }
-        let counts = by_postings
-            .par_iter()
-            .map(|(at, _, info)| matching(&indexes[*at], info, &self.matches))
-            .collect::<tantivy::Result<Vec<u64>>>()?;
+        let count = |(at, _, info): &(usize, Vec<u8>, TermInfo)| {
+            matching(&indexes[*at], info, &self.matches)
+        };
+        // Threads are only worth waking for more than a few posting lists.
+        let counts = if by_postings.len() > 8 {
+            by_postings
+                .par_iter()
+                .map(count)
+                .collect::<tantivy::Result<Vec<u64>>>()?
+        } else {
+            by_postings
+                .iter()
+                .map(count)
+                .collect::<tantivy::Result<Vec<u64>>>()?
+        };
         for ((at, path, _), n) in by_postings.into_iter().zip(counts) {
             if n > 0 {
                 out[at].push((path, n));
