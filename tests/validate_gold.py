@@ -1,12 +1,11 @@
-#!/usr/bin/env python3
-"""Check the gold files of the third, held-out set of evaluation articles.
+"""Check the gold files of a set of test articles (tests/articles, tests/articles_dev,
+tests/articles_second, tests/articles_third).
 
 Usage:
-  validate_gold.py [ARTICLES_DIR]        (default: the directory of this script,
-                                          tests/articles_third)
+  validate_gold.py ARTICLES_DIR
 
 For every NNN_slug.txt in ARTICLES_DIR there must be gold/NNN_slug.json and
-the other way round. Each gold file must follow ../../../shared/gold/README.md:
+the other way round. Each gold file must follow ../../shared/gold/README.md:
 
 - valid JSON with "article" (= the .txt file name), "published" (the date of
   the article's ` date YYYY-MM-DD` line, or null when it has none) and
@@ -24,14 +23,9 @@ the other way round. Each gold file must follow ../../../shared/gold/README.md:
 
 Also checks that every article has 80 to 400 words and that no two different
 participants of one article would be taken for the same person by
-../../../shared/tools/score_extract.py (same last name token, a last name
+../../shared/tools/score_extract.py (same last name token, a last name
 that is a 4-letter-or-longer prefix of the other, or two shared name tokens).
 Exits 1 on any problem.
-
-Copied from ../articles_second/validate_gold.py with the same checks (that
-copy differs from ../articles/validate_gold.py in the word range, 80-400
-instead of 80-350, and the scorer-confusion check); only this docstring was
-adjusted to tests/articles_third.
 """
 import datetime
 import json
@@ -183,7 +177,10 @@ def check_meeting(m, where, text, published, held, errors):
 
 
 def main(argv):
-    root = argv[1] if len(argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    root = argv[1]
     gold_dir = os.path.join(root, "gold")
     errors = []
     texts = sorted(f for f in os.listdir(root) if f.endswith(".txt"))
@@ -192,7 +189,7 @@ def main(argv):
     if others:
         errors.append(f"gold/ holds files other than .json: {others}")
     for t in texts:
-        if not re.fullmatch(r"\d{3}_[a-z0-9_]+\.txt", t):
+        if not re.fullmatch(r"\d{2,3}_[a-z0-9_]+\.txt", t):
             errors.append(f"{t}: name is not NNN_slug.txt")
     missing = {t[:-4] for t in texts} ^ {g[:-5] for g in golds}
     for stem in sorted(missing):
