@@ -99,6 +99,10 @@ fn the_second_set_of_articles_does_not_slip_back() {
 
 #[test]
 fn the_third_set_of_articles_does_not_slip_back() {
-    let r = score_set("third set of articles", "articles_third", "articles_third/gold");
+    let r = score_set(
+        "third set of articles",
+        "articles_third",
+        "articles_third/gold",
+    );
     assert!(r.score >= 0.85, "score {:.3} < 0.85", r.score);
 }
