@@ -75,34 +75,28 @@ fn the_sample_articles_meet_the_bar() {
     );
 }
 
+/// Scores the set in `tests/DIR` (gold in `tests/DIR/gold`) and fails below `bar`.
+fn holds_the_bar(name: &str, dir: &str, bar: f64) {
+    let r = score_set(name, dir, &format!("{dir}/gold"));
+    assert!(r.score >= bar, "{name}: score {:.3} < {bar}", r.score);
+}
+
 #[test]
 fn the_test_articles_meet_the_bar() {
-    let r = score_set("test articles", "articles", "articles/gold");
-    assert!(r.score >= 0.95, "score {:.3} < 0.95", r.score);
+    holds_the_bar("test articles", "articles", 0.95);
 }
 
 #[test]
 fn the_development_articles_meet_the_bar() {
-    let r = score_set("development articles", "articles_dev", "articles_dev/gold");
-    assert!(r.score >= 0.95, "score {:.3} < 0.95", r.score);
+    holds_the_bar("development articles", "articles_dev", 0.95);
 }
 
 #[test]
 fn the_second_set_of_articles_does_not_slip_back() {
-    let r = score_set(
-        "second set of articles",
-        "articles_second",
-        "articles_second/gold",
-    );
-    assert!(r.score >= 0.93, "score {:.3} < 0.93", r.score);
+    holds_the_bar("second set of articles", "articles_second", 0.93);
 }
 
 #[test]
 fn the_third_set_of_articles_does_not_slip_back() {
-    let r = score_set(
-        "third set of articles",
-        "articles_third",
-        "articles_third/gold",
-    );
-    assert!(r.score >= 0.85, "score {:.3} < 0.85", r.score);
+    holds_the_bar("third set of articles", "articles_third", 0.85);
 }
