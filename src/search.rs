@@ -381,14 +381,7 @@ pub fn search_with(
         })
         .collect();
 
-    let snippets = match &text_query {
-        Some(q) => {
-            let mut generator = SnippetGenerator::create(searcher, &**q, f.text)?;
-            generator.set_max_num_chars(240);
-            Some(generator)
-        }
-        None => None,
-    };
+    let snippets = snippet_generator(searcher, text_query.as_deref())?;
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, address) in addresses {
         let meeting = load_meeting(searcher, f, address)?;
@@ -458,14 +451,7 @@ fn search_collapsed(
         .timeline
         .map(|period| timeline_over(&merged, period))
         .unwrap_or_default();
-    let snippets = match &text_query {
-        Some(q) => {
-            let mut generator = SnippetGenerator::create(searcher, &**q, f.text)?;
-            generator.set_max_num_chars(240);
-            Some(generator)
-        }
-        None => None,
-    };
+    let snippets = snippet_generator(searcher, text_query.as_deref())?;
     let total = groups.len();
     let hits = groups
         .into_iter()
@@ -762,6 +748,19 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
 
 /// Text query (scored) AND filters (not scored), without the documents that hold a `hidden`
 /// term.
+/// The snippet generator of a text query: passages of up to 240 characters of `text`.
+fn snippet_generator(
+    searcher: &Searcher,
+    text_query: Option<&dyn Query>,
+) -> Result<Option<SnippetGenerator>> {
+    let Some(q) = text_query else {
+        return Ok(None);
+    };
+    let mut generator = SnippetGenerator::create(searcher, q, schema::fields().text)?;
+    generator.set_max_num_chars(240);
+    Ok(Some(generator))
+}
+
 fn combine(
     text: Option<Box<dyn Query>>,
     filters: Vec<Box<dyn Query>>,
