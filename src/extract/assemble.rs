@@ -71,6 +71,8 @@ struct State<'a> {
     registry: Registry,
     /// The sentence each registry person was last mentioned in.
     seen: Vec<usize>,
+    /// Registry indices of the people named as heading a delegation, in order.
+    heads: Vec<usize>,
     /// The country of the place the article is filed from.
     dateline: Option<&'static str>,
     /// Sentences since the current meeting was last reported.
@@ -104,6 +106,19 @@ impl State<'_> {
     /// meeting being reported (its host first), else the person last mentioned who fits;
     /// never someone named in the same sentence.
     fn resolve_reference(&self, r: &Reference, named_here: &[usize]) -> Option<usize> {
+        if r.need == refs::Need::Delegation {
+            // "the delegation", "the visitors": the head of the delegation named last.
+            return self
+                .heads
+                .iter()
+                .copied()
+                .filter(|p| !named_here.contains(p))
+                .filter(|&p| {
+                    r.country
+                        .is_none_or(|c| self.registry.people[p].country == Some(c))
+                })
+                .max_by_key(|&p| self.seen[p]);
+        }
         let fits = |p: usize, host: bool| {
             let person = &self.registry.people[p];
             let rank = person.rank.map(|i| ranks::by_index(i).name.as_str());
@@ -183,12 +198,33 @@ impl State<'_> {
             return;
         };
         let others = d.countries(&self.registry);
-        if others.is_empty() || others.contains(&home) {
+        if others.is_empty() {
             return;
         }
-        for &p in d.people.iter().filter(|p| !d.listed.contains(p)) {
+        let home_named = others.contains(&home);
+        // A list of attendees that gives the guests' country leaves the host's staff unmarked
+        // ("attended by Assistant Chief of Staff Lt. Gen. X and the U.S. Defense Attaché Col. Y").
+        let list_marks_guests = d
+            .listed
+            .iter()
+            .any(|&p| self.registry.people[p].country.is_some_and(|c| c != home));
+        let envoy = |position: Option<&str>| {
+            position.is_some_and(|p| {
+                let p = p.to_lowercase();
+                ["ambassador", "attach", "envoy", "embassy"]
+                    .iter()
+                    .any(|w| p.contains(w))
+            })
+        };
+        for &p in &d.people {
             let person = &mut self.registry.people[p];
-            if person.country.is_none() {
+            let listed = d.listed.contains(&p);
+            let of_home = if listed {
+                list_marks_guests && !envoy(person.position.as_deref())
+            } else {
+                !home_named
+            };
+            if person.country.is_none() && of_home {
                 person.country = Some(home);
             }
         }
@@ -273,6 +309,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         hits: Hits::from_scan(text, &mut scan),
         registry: Registry::default(),
         seen: Vec::new(),
+        heads: Vec::new(),
         dateline: None,
         strays: 0,
         drafts: Vec::new(),
@@ -318,6 +355,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             placed.push((m.pre_start, id));
             if m.led {
                 led.push(id);
+                add_unique(&mut st.heads, id);
             }
         }
         let named_here: Vec<usize> = placed.iter().map(|&(_, id)| id).collect();
@@ -355,7 +393,9 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 .map(|(at, d)| Lead {
                     date: d,
                     reported: dates::reported(text, at),
-                    opening: true,
+                    // "received several delegations yesterday" dates the meetings that follow;
+                    // "arrived on Sunday for a three-day visit" does not.
+                    opening: cues.meeting() || cues.plural || cues.continuation,
                     sentence: si,
                 });
         }
@@ -450,10 +490,10 @@ struct Lead {
     sentence: usize,
 }
 
-/// A meeting's day: stated in its passage; else, for a passage that opens "Later in the day",
-/// the day of the meeting before; else the lead's (`lead`: the day the lead states, given for the
-/// first meeting, or for all when stated before any meeting or as the day the news was
-/// reported); else the publication date.
+/// A meeting's day: stated in its passage; else, for a passage that opens by placing it against
+/// the meeting before ("Later in the day", "A day earlier"), that meeting's day moved so; else
+/// the lead's (`lead`: the day the lead states, given for the first meeting, or for all when
+/// stated before any meeting or as the day the news was reported); else the publication date.
 fn meeting_date(
     article: &Article,
     st: &State,
@@ -471,7 +511,10 @@ fn meeting_date(
         .map(|(_, d)| d);
     let opening = &text[sentences[d.first].clone()];
     let stated = own
-        .or_else(|| previous.filter(|_| dates::same_day(opening)))
+        .or_else(|| {
+            let shift = dates::days_after_previous(opening)?;
+            previous?.checked_add_signed(chrono::TimeDelta::days(shift))
+        })
         .or(lead.filter(|_| !ahead));
     match (stated, article.published) {
         (Some(s), _) => (Some(s), DateSource::Stated),
@@ -957,6 +1000,53 @@ mod tests {
         assert_eq!(dates, ["2023-12-04", "2023-12-05"]);
         assert_eq!(m[1].participants[0].name, "Omar Fathy");
         assert_eq!(m[1].date_source, DateSource::Published);
+    }
+
+    #[test]
+    fn the_delegation_and_the_visitors_are_its_head() {
+        let text = "NAIROBI — A delegation of the Ghanaian Armed Forces led by Chief of Staff Maj. Gen. Kofi Mensah arrived in Nairobi on Sunday for a four-day visit.\n\nOn Monday, the delegation held talks with the Chief of Defence Forces, Gen. Peter Kariuki, at Defence Headquarters.\n\nThe visitors later called on the Cabinet Secretary for Defence, Amina Wanjiru, who praised the ties between the two countries.";
+        let m = meetings(&article(text, "2024-03-13"));
+        let people: Vec<Vec<&str>> = m
+            .iter()
+            .map(|m| m.participants.iter().map(|p| p.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            people,
+            [
+                vec!["Kofi Mensah", "Peter Kariuki"],
+                vec!["Kofi Mensah", "Amina Wanjiru"]
+            ]
+        );
+        assert!(m.iter().all(|m| m.countries == ["GH", "KE"]));
+        // Monday is the first meeting's; the arrival's Sunday is no meeting's day.
+        let dates: Vec<String> = m.iter().map(|m| m.date.unwrap().to_string()).collect();
+        assert_eq!(dates, ["2024-03-11", "2024-03-13"]);
+    }
+
+    #[test]
+    fn a_day_earlier_is_the_day_before_the_meeting_before() {
+        let text = "JAKARTA — Indonesian Navy Chief of Staff Adm. Budi Santoso received Japan's Chief of Staff of the Maritime Self-Defense Force Adm. Hiro Tanaka on Thursday.\n\nA day earlier, Tanaka met with the Commander of the Indonesian National Armed Forces, Gen. Agus Wibowo.";
+        let dates: Vec<String> = meetings(&article(text, "2024-05-17"))
+            .iter()
+            .map(|m| m.date.unwrap().to_string())
+            .collect();
+        assert_eq!(dates, ["2024-05-16", "2024-05-15"]);
+    }
+
+    #[test]
+    fn host_staff_listed_beside_marked_guests_are_of_the_host() {
+        let text = "AMMAN — Chairman of the Joint Chiefs of Staff Maj. Gen. Yousef Al-Hnaity received on Monday the Commander of Italy's Joint Operations Command, Lt. Gen. Marco Rossi. The meeting was attended by Assistant Chairman Brig. Gen. Ali Khreisat, the Italian Ambassador Paolo Bianchi and Defence Attaché Col. Luca Verdi.";
+        let m = &meetings(&article(text, "2023-10-10"))[0];
+        let country = |n: &str| {
+            m.participants
+                .iter()
+                .find(|p| p.name == n)
+                .and_then(|p| p.country.clone())
+        };
+        assert_eq!(country("Ali Khreisat").as_deref(), Some("JO"));
+        assert_eq!(country("Paolo Bianchi").as_deref(), Some("IT"));
+        // An attaché keeps what is written: no country.
+        assert_ne!(country("Luca Verdi").as_deref(), Some("JO"));
     }
 
     #[test]

@@ -164,24 +164,38 @@ pub fn reported(text: &str, at: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
-/// Whether a passage opens by placing its meeting on the day of the one before: "Later in the
-/// day", "On the same day", "Later that day", "He thereafter visited", "Afterwards".
-pub fn same_day(passage: &str) -> bool {
+/// How many days after the meeting before a passage places its own, when it opens by saying
+/// so: 0 for "Later in the day", "On the same day", "Later that day", "He thereafter visited",
+/// "Afterwards"; -1 for "A day earlier", "The previous day"; 1 for "The next day", "A day
+/// later"; -2 and 2 for "Two days earlier" and "two days later".
+pub fn days_after_previous(passage: &str) -> Option<i64> {
     let head: String = passage
         .chars()
-        .take(40)
+        .take(48)
         .collect::<String>()
         .to_ascii_lowercase();
-    [
-        "later in the day",
-        "later that day",
-        "the same day",
-        "later the same day",
-        "thereafter",
-        "afterwards",
-    ]
-    .iter()
-    .any(|p| head.contains(p))
+    const SHIFTS: [(&str, i64); 16] = [
+        ("later in the day", 0),
+        ("later that day", 0),
+        ("the same day", 0),
+        ("thereafter", 0),
+        ("afterwards", 0),
+        ("a day earlier", -1),
+        ("one day earlier", -1),
+        ("the day before", -1),
+        ("the previous day", -1),
+        ("two days earlier", -2),
+        ("a day later", 1),
+        ("one day later", 1),
+        ("the next day", 1),
+        ("the following day", 1),
+        ("the day after", 1),
+        ("two days later", 2),
+    ];
+    SHIFTS
+        .iter()
+        .find(|(p, _)| head.contains(p))
+        .map(|&(_, n)| n)
 }
 
 impl DateHits {}
@@ -385,11 +399,23 @@ mod tests {
         assert!(reported(t, t.find("January").unwrap()));
         let t = "the two ministers met on January 25 in";
         assert!(!reported(t, t.find("January").unwrap()));
-        assert!(same_day(
-            "Later in the day, the commander called on the minister."
-        ));
-        assert!(same_day("On the same day, he met the chief."));
-        assert!(!same_day("Separately, the admiral met the chief."));
+        let shift = days_after_previous;
+        assert_eq!(
+            shift("Later in the day, the commander called on the minister."),
+            Some(0)
+        );
+        assert_eq!(shift("On the same day, he met the chief."), Some(0));
+        assert_eq!(shift("Separately, the admiral met the chief."), None);
+        assert_eq!(shift("A day earlier, the admiral met the chief."), Some(-1));
+        assert_eq!(
+            shift("On the previous day, she had called on him."),
+            Some(-1)
+        );
+        assert_eq!(
+            shift("The following day the delegation met the minister."),
+            Some(1)
+        );
+        assert_eq!(shift("Two days later, the chiefs met again."), Some(2));
     }
 
     #[test]

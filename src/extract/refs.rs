@@ -8,7 +8,7 @@ use super::tokens::{Kind, Tok, WordSet};
 use std::sync::LazyLock;
 
 /// Words a reference ends with, and what each requires of the person it points to.
-const HEADS: [(&str, Need); 16] = [
+const HEADS: [(&str, Need); 19] = [
     ("admiral", Need::Rank("admiral")),
     ("ambassador", Need::Post(&["ambassador"])),
     ("chairman", Need::Post(&["chairman", "chair"])),
@@ -18,10 +18,12 @@ const HEADS: [(&str, Need); 16] = [
     ),
     ("commander", Need::Post(&["commander", "commanding"])),
     ("commander-in-chief", Need::Post(&["commander-in-chief"])),
+    ("delegation", Need::Delegation),
     ("director", Need::Post(&["director"])),
     ("envoy", Need::Post(&["ambassador", "envoy"])),
     ("general", Need::Rank("general")),
     ("governor", Need::Post(&["governor"])),
+    ("guests", Need::Delegation),
     (
         "head",
         Need::Post(&["head", "chief", "president", "director"]),
@@ -31,6 +33,7 @@ const HEADS: [(&str, Need); 16] = [
     ("official", Need::Anyone),
     ("secretary", Need::Post(&["secretary"])),
     ("visitor", Need::Guest),
+    ("visitors", Need::Delegation),
 ];
 
 /// What a reference requires of the person it points to.
@@ -42,6 +45,8 @@ pub enum Need {
     Post(&'static [&'static str]),
     /// Someone who is not the host.
     Guest,
+    /// The head of a delegation named before ("the delegation", "the visitors").
+    Delegation,
     /// Anyone ("the Israeli official").
     Anyone,
     /// The two people last named ("the two ministers").
@@ -83,8 +88,20 @@ pub struct Reference {
 
 static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new([
-        "air", "army", "british", "defence", "defense", "deputy", "military", "naval", "navy",
-        "senior", "top", "visiting",
+        "air",
+        "army",
+        "british",
+        "defence",
+        "defense",
+        "deputy",
+        "foreign",
+        "high-level",
+        "military",
+        "naval",
+        "navy",
+        "senior",
+        "top",
+        "visiting",
     ])
 });
 
@@ -224,7 +241,7 @@ impl Reference {
         match self.need {
             Need::Rank(w) => has(rank, w),
             Need::Post(words) => words.iter().any(|w| has(position, w)),
-            Need::Guest => !host,
+            Need::Guest | Need::Delegation => !host,
             Need::Initials => position.is_some_and(|p| abbreviates(&self.initials, p)),
             Need::Anyone | Need::Two => true,
         }
@@ -280,7 +297,10 @@ mod tests {
     fn a_post_is_named_by_its_initials() {
         assert_eq!(
             refs("Later, the COAS received the delegation."),
-            vec![("the COAS".to_string(), None)]
+            vec![
+                ("the COAS".to_string(), None),
+                ("the delegation".to_string(), None)
+            ]
         );
         assert!(abbreviates("CDS", "Chief of Defence Staff"));
         assert!(abbreviates("COAS", "Chief of Army Staff"));

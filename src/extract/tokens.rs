@@ -291,7 +291,25 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         });
         i = end;
     }
+    surnames_among_stop_words(text, &mut out);
     out
+}
+
+/// "Minister of National Defence No Kwang Chol", "General So Chol Ung": a short stop word
+/// between a post, rank or title and a capitalised word is a surname.
+fn surnames_among_stop_words(text: &str, toks: &mut [Tok]) {
+    for k in 1..toks.len().saturating_sub(1) {
+        let (before, t, after) = (&toks[k - 1], &toks[k], &toks[k + 1]);
+        if t.kind == Kind::Stop
+            && t.end - t.start <= 3
+            && matches!(before.kind, Kind::Office | Kind::Rank(_) | Kind::Title)
+            && after.kind == Kind::Cap
+            && text[before.end..t.start] == *" "
+            && text[t.end..after.start] == *" "
+        {
+            toks[k].kind = Kind::Cap;
+        }
+    }
 }
 
 /// Titles, office words, stop words and the words after which a rank word names an office, for
@@ -458,6 +476,20 @@ mod tests {
             );
             assert_eq!(k[at.unwrap() + 1].0, "Erich");
         }
+    }
+
+    #[test]
+    fn a_short_stop_word_after_a_post_is_a_surname() {
+        let k = kinds("Minister of National Defence No Kwang Chol met Gen. So Ryong Ho.");
+        assert!(k.contains(&("No".to_string(), Kind::Cap)), "{k:?}");
+        assert!(k.contains(&("So".to_string(), Kind::Cap)), "{k:?}");
+        // At the start of a sentence, before a lower-case word or a weekday, it stays a stop.
+        let k = kinds("No Minister met. The Minister On Tuesday; Gen. No one.");
+        assert!(
+            k.iter().all(|(w, kind)| w != "No" || *kind == Kind::Stop),
+            "{k:?}"
+        );
+        assert!(k.contains(&("On".to_string(), Kind::Stop)), "{k:?}");
     }
 
     #[test]
