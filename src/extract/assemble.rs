@@ -31,6 +31,9 @@ struct Draft {
     location: Option<&'static str>,
     /// Sentences of later passages that report on this meeting too ("both meetings").
     borrowed: Vec<usize>,
+    /// Sentences inside the passage that tell of another meeting opened by the same sentence
+    /// ("held separate meetings with A and B").
+    lent: Vec<usize>,
 }
 
 impl Draft {
@@ -249,6 +252,7 @@ impl State<'_> {
             event: event.cloned().or_else(|| self.event.clone()),
             location: place.or(self.location),
             borrowed: Vec::new(),
+            lent: Vec::new(),
         });
         self.current = Some(self.drafts.len() - 1);
         // Settled now, so that later sentences find the host by country ("the Egyptian side").
@@ -271,7 +275,8 @@ fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// Whether the sentence `range` reports people of two countries, both named in it, signing an
-/// agreement, a memorandum or a contract together.
+/// agreement, a memorandum or a contract together; or one of a known country signing "together
+/// with" someone of no stated country.
 fn signed_together(
     text: &str,
     range: Range<usize>,
@@ -280,9 +285,9 @@ fn signed_together(
     topic_hits: &TopicHits,
     article: &Article,
 ) -> bool {
-    let mut countries: Vec<&str> = mentions
+    let known: Vec<Option<&str>> = mentions
         .iter()
-        .filter_map(|m| {
+        .map(|m| {
             m.country.or_else(|| {
                 registry
                     .find(&m.name)
@@ -290,9 +295,14 @@ fn signed_together(
             })
         })
         .collect();
+    let mut countries: Vec<&str> = known.iter().flatten().copied().collect();
     countries.sort_unstable();
     countries.dedup();
-    countries.len() >= 2 && topic_hits.signs(text, range, article.published.map(|d| d.year()))
+    let two_sides = countries.len() >= 2
+        || (countries.len() == 1
+            && known.contains(&None)
+            && text[range.clone()].contains(" together with "));
+    two_sides && topic_hits.signs(text, range, article.published.map(|d| d.year()))
 }
 
 /// The meetings of an article.
@@ -579,6 +589,23 @@ fn step(
             Status::Held
         };
         if let Some(c) = st.current {
+            // "During the talks with the Maldivian minister …" after "held separate meetings
+            // with A and B": the meeting of that sentence with that person goes on.
+            let first = st.drafts[c].first;
+            let sibling = (0..st.drafts.len()).find(|&s| {
+                s != c
+                    && st.drafts[s].first == first
+                    && !people.is_empty()
+                    && !people.iter().all(|p| st.drafts[c].people.contains(p))
+                    && people.iter().all(|p| st.drafts[s].people.contains(p))
+            });
+            if let Some(s) = sibling {
+                let d = &mut st.drafts[s];
+                d.lent.extend(d.last + 1..si);
+                d.last = si;
+                st.current = Some(s);
+                return;
+            }
             let d = &st.drafts[c];
             let countries = d.countries(&st.registry);
             // Someone of a side the meeting has without a name names that side ("received a
@@ -599,6 +626,13 @@ fn step(
         }
         if people.len() >= 2 || (people.len() == 1 && !unnamed.is_empty()) {
             inherit_counterpart_positions(st, mentions, &people);
+            if let Some(guests) = separate_guests(st, &text[toks[0].start..], &people) {
+                // "held separate meetings with A of one country and B of another".
+                for guest in guests {
+                    st.open(status, si, vec![people[0], guest], Vec::new(), event, place);
+                }
+                return;
+            }
             st.open(status, si, people, unnamed, event, place);
             return;
         }
@@ -673,6 +707,30 @@ fn step(
     if st.strays >= 2 {
         st.current = None;
     }
+}
+
+/// The guests of "X held separate meetings with A and B" when they are of different
+/// countries, none of them the host's: each met the host on their own.
+fn separate_guests(st: &State, sentence: &str, people: &[usize]) -> Option<Vec<usize>> {
+    let (&host, guests) = people.split_first()?;
+    let separate = [
+        "separate meetings",
+        "separate bilateral",
+        "separate talks",
+        "met separately",
+        "separately met",
+        "separately with",
+    ];
+    if guests.len() < 2 || !separate.iter().any(|s| sentence.contains(s)) {
+        return None;
+    }
+    let country = |p: usize| st.registry.people[p].country;
+    let mut countries: Vec<&str> = guests.iter().filter_map(|&g| country(g)).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let apart =
+        countries.len() == guests.len() && country(host).is_none_or(|h| !countries.contains(&h));
+    apart.then(|| guests.to_vec())
 }
 
 /// The country of the place an article is filed from, given its first sentence: "NAIROBI — …",
@@ -750,6 +808,7 @@ fn finish(
     let text = st.text;
     let span = sentences[d.first].start..sentences[d.last].end;
     let reported: Vec<Range<usize>> = (d.first..=d.last)
+        .filter(|i| !d.lent.contains(i))
         .chain(d.borrowed.iter().copied())
         .map(|i| sentences[i].clone())
         .collect();
@@ -865,6 +924,35 @@ mod tests {
             "2024-04-25"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn one_signing_together_with_someone_of_no_stated_country_met_them() {
+        let m = summary(
+            "Director-General Maj. Gen. (res.) Avi Cohen signed the agreement in Prague on Monday together with Czech Defence Minister Jana Novakova.",
+            "2024-04-25",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].1, strings(&["Avi Cohen", "Jana Novakova"]));
+    }
+
+    #[test]
+    fn separate_meetings_with_two_guests_are_two_meetings_each_told_on() {
+        let text = "NEW DELHI — Defence Minister Arvind Rao held separate meetings with the Defence Minister of Kenya, Ms Grace Wambui, and the Minister of Defence of Peru, Mr Luis Quispe, on Tuesday.\n\nDuring the talks with the Kenyan minister, the two sides reviewed maritime security.\n\nIn his meeting with Mr Quispe, Rao discussed the training of officers.\n\nPeru's defence attaché, Col. Jorge Soto, was also present.";
+        let m = meetings(&article(text, "2024-04-25"));
+        let people: Vec<Vec<&str>> = m
+            .iter()
+            .map(|m| m.participants.iter().map(|p| p.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            people,
+            [
+                vec!["Arvind Rao", "Grace Wambui"],
+                vec!["Arvind Rao", "Luis Quispe", "Jorge Soto"]
+            ]
+        );
+        assert_eq!(m[0].topics, ["maritime-security"]);
+        assert_eq!(m[1].topics, ["training"]);
     }
 
     #[test]

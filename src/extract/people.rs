@@ -81,8 +81,9 @@ const ORG_NOUNS: [&str; 16] = [
     "supplier",
 ];
 
-const PARTICLES: [&str; 10] = [
-    "al", "bin", "bint", "da", "de", "del", "der", "ibn", "van", "von",
+const PARTICLES: [&str; 16] = [
+    "al", "bin", "bint", "da", "de", "del", "den", "der", "des", "di", "dos", "du", "ibn", "la",
+    "van", "von",
 ];
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -100,9 +101,13 @@ fn name_run(text: &str, toks: &[Tok], i: usize) -> (Option<Range<usize>>, usize)
     let mut last_cap = None;
     while j < toks.len() {
         let adjacent = j == i || toks[j].start - toks[j - 1].end <= 1;
-        let particle = toks[j].kind == Kind::Lower
-            && PARTICLES.contains(&word(text, &toks[j]))
-            && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Cap);
+        // "bin Sultan", "van der Meulen": particles before a capitalised word.
+        let is_particle = |t: &Tok| t.kind == Kind::Lower && PARTICLES.contains(&word(text, t));
+        let particle = is_particle(&toks[j])
+            && toks[j + 1..]
+                .iter()
+                .find(|t| !is_particle(t))
+                .is_some_and(|t| t.kind == Kind::Cap);
         if !adjacent || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial) || particle) {
             break;
         }
@@ -424,10 +429,22 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
     }
     // "…, Tunisian Commander of the Special Forces Teilsaiv Lunvukeishan and …": a post that
     // ends in a name describes that name, the next person of a list.
-    if e >= h + 3
-        && toks[e - 1].kind == Kind::Cap
-        && toks[e - 2].kind == Kind::Cap
-        && toks[e - 3].kind == Kind::Office
+    // So does "…, Dutch Ambassador to the Philippines Marieke de Vries and …".
+    let mut n = e;
+    let mut caps = 0;
+    while n > h + 1 {
+        let t = &toks[n - 1];
+        match t.kind {
+            Kind::Cap => caps += 1,
+            Kind::Initial => {}
+            Kind::Lower if PARTICLES.contains(&word(text, t)) && caps > 0 => {}
+            _ => break,
+        }
+        n -= 1;
+    }
+    if caps >= 2
+        && toks[n - 1].kind != Kind::Punct(',')
+        && matches!(toks[n - 1].kind, Kind::Office | Kind::Country(_))
     {
         return None;
     }
@@ -689,6 +706,18 @@ mod tests {
             .into_iter()
             .map(|m| m.name)
             .collect()
+    }
+
+    #[test]
+    fn particles_run_into_the_surname_and_a_post_ending_in_a_name_is_the_next_person() {
+        assert_eq!(
+            names("Vice Adm. Jeroen van der Meulen met Gen. Luis de la Cruz."),
+            vec!["Jeroen van der Meulen", "Luis de la Cruz"]
+        );
+        assert_eq!(
+            names("Joining the call were Vice Commander RADM Carlos Villaruz, Dutch Ambassador to the Philippines Marieke de Vries and Capt. Hendrik Bosman."),
+            vec!["Carlos Villaruz", "Marieke de Vries", "Hendrik Bosman"]
+        );
     }
 
     #[test]
