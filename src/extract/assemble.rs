@@ -154,9 +154,12 @@ impl State<'_> {
         best(&mut order.into_iter().map(|p| (p, false)))
     }
 
-    /// The two people named last ("the two ministers"), in the order they were named.
-    fn last_two(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.registry.people.len()).collect();
+    /// The two people named last ("the two ministers"), in the order they were named; none of
+    /// `later`, named after the words that refer to them.
+    fn last_two(&self, later: &[usize]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.registry.people.len())
+            .filter(|p| !later.contains(p))
+            .collect();
         order.sort_by_key(|&p| (std::cmp::Reverse(self.seen[p]), p));
         order.truncate(2);
         order.sort_unstable();
@@ -266,6 +269,46 @@ fn add_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
+/// Whether the mention is of someone a report is attributed to: "…, the ministry's spokesman
+/// Col. X said in a statement.", "According to army spokesman Col. X, the two generals …",
+/// "Brig. Gen. X, in a statement on Wednesday, said the two chiefs …".
+fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
+    let start = text[..m.end].rfind(m.name.as_str()).unwrap_or(m.pre_start);
+    let opening = text[sentence_start..start.max(sentence_start)].to_ascii_lowercase();
+    if opening.trim_start().starts_with("according to") && !opening.contains(',') {
+        return true;
+    }
+    let mut after = text[m.end..].trim_start();
+    if let Some(rest) = after.strip_prefix(", in a ") {
+        // ", in a statement on Wednesday, said".
+        match rest.find(',') {
+            Some(comma) if comma < 60 => after = rest[comma + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    let says = ["said", "says", "told", "stated", "added", "noted"]
+        .iter()
+        .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(char::is_alphabetic));
+    if !says {
+        return false;
+    }
+    // The few words between the last comma and the name describe the speaker ("army
+    // spokesman Col."), joining no one else.
+    let Some(comma) = text[sentence_start..start].rfind(',') else {
+        return false;
+    };
+    let words: Vec<&str> = text[sentence_start + comma + 1..start]
+        .split_whitespace()
+        .collect();
+    words.len() <= 8
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "and" | "with" | "met" | "received" | "who" | "which" | "while" | "as"
+            )
+        })
+}
+
 /// "He then met …", "On Monday, he held talks with …": the sentence's subject is a pronoun.
 fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
     toks.iter()
@@ -347,21 +390,33 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let mut pair_named = None;
         let mut led = Vec::new();
         let mut previous_country = None;
+        let mut registered = Vec::new();
+        let mut speakers = Vec::new();
         for m in &mentions {
             let mut m = m.clone();
+            let attache = m
+                .position
+                .as_deref()
+                .is_some_and(|p| p.to_lowercase().contains("attach"));
             if cues.attendance
                 && !cues.meeting()
-                && m.position.is_none()
-                && m.organization.is_none()
+                && ((m.position.is_none() && m.organization.is_none()) || attache)
             {
                 // Lists of attendees name the country once for several people; someone with a
-                // post of their own may belong to either side, so they keep what is written.
+                // post of their own may belong to either side, so they keep what is written,
+                // but for the attaché listed after their ambassador.
                 m.country = m.country.or(previous_country);
             }
             let id = st.registry.add(&m);
             st.seen.resize(st.registry.people.len(), 0);
             st.seen[id] = si;
             previous_country = st.registry.people[id].country;
+            if attributed(text, &m, r.start) {
+                // "…, the TNI spokesman Maj. Gen. X said": who tells of the meeting.
+                speakers.push(id);
+                continue;
+            }
+            registered.push((m.pre_start, id));
             placed.push((m.pre_start, id));
             if m.led {
                 led.push(id);
@@ -371,7 +426,13 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let named_here: Vec<usize> = placed.iter().map(|&(_, id)| id).collect();
         for r in refs::find(text, &toks, &mentions) {
             if r.need == refs::Need::Two {
-                let pair = st.last_two();
+                let later: Vec<usize> = registered
+                    .iter()
+                    .filter(|&&(at, _)| at > r.start)
+                    .map(|&(_, id)| id)
+                    .chain(speakers.iter().copied())
+                    .collect();
+                let pair = st.last_two(&later);
                 pair_named = pair.iter().map(|&p| st.seen[p]).max();
                 placed.extend(pair.into_iter().map(|id| (r.start, id)));
             } else if let Some(id) = st.resolve_reference(&r, &named_here) {
@@ -588,6 +649,23 @@ fn step(
         } else {
             Status::Held
         };
+        let sentence = text[toks[0].start..toks[toks.len() - 1].end].to_ascii_lowercase();
+        let of_this_meeting = ["the meeting", "the talks"]
+            .iter()
+            .any(|w| sentence.contains(w));
+        if let Some(c) = st
+            .current
+            .filter(|_| cues.attendance && of_this_meeting && !ids.is_empty())
+        {
+            // "During the meeting, which was attended by the Belgian Ambassador, X, the two
+            // sides discussed …": the meeting being reported gains attendees.
+            let d = &mut st.drafts[c];
+            if d.status == status && ids.iter().any(|p| !d.people.contains(p)) {
+                ids.iter().for_each(|&p| add_unique(&mut d.people, p));
+                d.last = si;
+                return;
+            }
+        }
         if let Some(c) = st.current {
             // "During the talks with the Maldivian minister …" after "held separate meetings
             // with A and B": the meeting of that sentence with that person goes on.
@@ -953,6 +1031,32 @@ mod tests {
         );
         assert_eq!(m[0].topics, ["maritime-security"]);
         assert_eq!(m[1].topics, ["training"]);
+    }
+
+    #[test]
+    fn who_a_report_is_attributed_to_is_no_participant() {
+        for text in [
+            "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nAccording to army spokesman Col. Prasit Wongdee, the two generals discussed border security.",
+            "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nThe two generals discussed border security, army spokesman Col. Prasit Wongdee said in a statement.",
+            "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nThe spokesman, Col. Prasit Wongdee, in a statement on Friday, said the two generals discussed border security.",
+        ] {
+            let m = summary(text, "2025-02-21");
+            assert_eq!(m.len(), 1, "{text}");
+            assert_eq!(m[0].1, strings(&["Min Aung Kyaw", "Somchai Srisuk"]), "{text}");
+        }
+    }
+
+    #[test]
+    fn attendees_named_in_a_sentence_about_the_meeting_join_it() {
+        let m = summary(
+            "AMMAN — Maj. Gen. Yousef Hnaity received Belgian Chief of Defence General Pieter Smets on Tuesday.\n\nDuring the meeting, which was attended by Belgian Ambassador to Jordan, Anne Claes, the two sides discussed training.",
+            "2024-04-17",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            m[0].1,
+            strings(&["Anne Claes", "Pieter Smets", "Yousef Hnaity"])
+        );
     }
 
     #[test]

@@ -115,8 +115,9 @@ impl DateHits {
 }
 
 /// Whether the date hit `h` is that of a dateline: a place opening its line (in capitals, or
-/// a few capitalised words), a comma, the date, perhaps an agency, and a dash ("LONDON, Sept
-/// 11 —", "MUSCAT, 22 January (ONA) –", "Accra, Nov. 7, GNA -").
+/// a few capitalised words), a comma, the date, perhaps an agency, and a dash or a colon
+/// ("LONDON, Sept 11 —", "MUSCAT, 22 January (ONA) –", "Accra, Nov. 7, GNA -", "Thimphu
+/// [Bhutan], June 25 (ANI):").
 fn dateline(text: &str, h: &Hit) -> bool {
     let line_start = text[..h.start].rfind('\n').map_or(0, |i| i + 1);
     let before =
@@ -131,7 +132,10 @@ fn dateline(text: &str, h: &Hit) -> bool {
     let place_ok = words.last().is_some_and(|w| capitals(w))
         || (!words.is_empty()
             && words.len() <= 4
-            && words.iter().all(|w| w.starts_with(char::is_uppercase)));
+            && words.iter().all(|w| {
+                w.trim_start_matches(['[', '('])
+                    .starts_with(char::is_uppercase)
+            }));
     let date_rest = |c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.');
     let mut after = text[h.end..].trim_start_matches(date_rest);
     if let Some((agency, rest)) = after.strip_prefix('(').and_then(|a| a.split_once(')')) {
@@ -147,7 +151,7 @@ fn dateline(text: &str, h: &Hit) -> bool {
             after = after[word_end..].trim_start();
         }
     }
-    place_ok && after.starts_with(['\u{2014}', '\u{2013}', '-'])
+    place_ok && after.starts_with(['\u{2014}', '\u{2013}', '-', ':'])
 }
 
 /// Whether the date written at `at` is when something was reported ("the ministry reported on
@@ -171,7 +175,7 @@ pub fn reported(text: &str, at: usize) -> bool {
 pub fn days_after_previous(passage: &str) -> Option<i64> {
     let head: String = passage
         .chars()
-        .take(48)
+        .take(100)
         .collect::<String>()
         .to_ascii_lowercase();
     const SHIFTS: [(&str, i64); 16] = [
@@ -196,6 +200,8 @@ pub fn days_after_previous(passage: &str) -> Option<i64> {
         .iter()
         .find(|(p, _)| head.contains(p))
         .map(|&(_, n)| n)
+        // "…, was then received, on the same day, by …" anywhere in its first sentence.
+        .or_else(|| passage.contains("on the same day").then_some(0))
 }
 
 impl DateHits {}
@@ -318,6 +324,15 @@ mod tests {
         assert_eq!(
             date(
                 "Accra, Nov. 7, GNA - The chief received them on Tuesday.",
+                p,
+                false
+            )
+            .as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            date(
+                "Thimphu [Bhutan], March 8 (ANI): The chief called on him on Tuesday.",
                 p,
                 false
             )

@@ -145,6 +145,13 @@ fn description_start(text: &str, toks: &[Tok], floor: usize, end: usize) -> usiz
                 !(b >= 2 && office(&toks[b - 2]) && office(&toks[b]))
             }
             Kind::Lower => w.boundaries.contains(word(text, t)),
+            // "MANAMA, Bahrain -- U.S. Central Command Commander …": the dateline is no part.
+            Kind::Punct('-' | '\u{2014}' | '\u{2013}') => toks[..b - 1].iter().all(|t| {
+                matches!(
+                    t.kind,
+                    Kind::Place(_) | Kind::Country(_) | Kind::Punct(',' | '-')
+                )
+            }),
             Kind::Punct(c) => matches!(c, ';' | '(' | ')' | '"' | '\u{201C}' | '\u{201D}'),
             _ => false,
         };

@@ -8,7 +8,7 @@ use super::tokens::{Kind, Tok, WordSet};
 use std::sync::LazyLock;
 
 /// Words a reference ends with, and what each requires of the person it points to.
-const HEADS: [(&str, Need); 19] = [
+const HEADS: [(&str, Need); 21] = [
     ("admiral", Need::Rank("admiral")),
     ("ambassador", Need::Post(&["ambassador"])),
     ("chairman", Need::Post(&["chairman", "chair"])),
@@ -19,10 +19,12 @@ const HEADS: [(&str, Need); 19] = [
     ("commander", Need::Post(&["commander", "commanding"])),
     ("commander-in-chief", Need::Post(&["commander-in-chief"])),
     ("delegation", Need::Delegation),
+    ("dignitary", Need::Guest),
     ("director", Need::Post(&["director"])),
     ("envoy", Need::Post(&["ambassador", "envoy"])),
     ("general", Need::Rank("general")),
     ("governor", Need::Post(&["governor"])),
+    ("guest", Need::Guest),
     ("guests", Need::Delegation),
     (
         "head",

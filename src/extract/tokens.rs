@@ -178,9 +178,12 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         let word_end = word_end(text, i, to);
         let spanning = |h: Hit| h.end.max(word_end);
         if let Some(h) = ranks.at(i) {
-            let after_office = out
-                .last()
-                .is_some_and(|t| not_rank_after.at(t.start).is_some_and(|n| n.end == t.end));
+            // "Director General", but "Principal Secretary Lt-Gen (Rtd) X" holds a rank.
+            let one_word = text[h.start..h.end].chars().all(char::is_alphabetic);
+            let after_office = one_word
+                && out
+                    .last()
+                    .is_some_and(|t| not_rank_after.at(t.start).is_some_and(|n| n.end == t.end));
             // "Director General", "General Officer Commanding", "the General Staff".
             let office_next = text[h.end.min(to)..to].starts_with(' ')
                 && text[h.end + 1..].starts_with(char::is_uppercase)
@@ -256,11 +259,21 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         let word = &text[i..word_end];
         let dot = text[word_end..].starts_with('.');
         let first = word.chars().next().unwrap_or(' ');
-        let title = titles
-            .at(i)
-            .is_some_and(|h| h.end == word_end || (dot && h.end == word_end + 1));
+        // A title of several words ("Tan Sri", "Datuk Seri") is one token.
+        let title_end = titles.at(i).and_then(|h| {
+            let whole = h.end == word_end
+                || (dot && h.end == word_end + 1)
+                || (h.end > word_end
+                    && h.end <= to
+                    && text[h.end..].starts_with([' ', ',', '.'])
+                    && text[h.start..h.end].contains(' '));
+            whole.then_some(h.end)
+        });
+        let title = title_end.is_some();
         let (end, kind) = if word.chars().count() == 1 && first.is_uppercase() && dot {
             (word_end + 1, Kind::Initial)
+        } else if let Some(end) = title_end.filter(|&e| e > word_end + usize::from(dot)) {
+            (end, Kind::Title)
         } else if title {
             (word_end + usize::from(dot), Kind::Title)
         } else if !first.is_uppercase() {
@@ -334,6 +347,13 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     let Some(rest) = text.get(rank_end..to) else {
         return rank_end;
     };
+    // The Indonesian forces write their service after the rank: `Gen. TNI`, `Maj. Gen. TNI`.
+    if rest
+        .strip_prefix(" TNI ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+    {
+        return rank_end + " TNI".len();
+    }
     let Some(inner) = rest.strip_prefix(" (") else {
         return rank_end;
     };
@@ -476,6 +496,25 @@ mod tests {
             );
             assert_eq!(k[at.unwrap() + 1].0, "Erich");
         }
+    }
+
+    #[test]
+    fn titles_of_several_words_service_marks_and_ranks_after_a_post() {
+        let k = kinds("Adm Tan Sri Abdul Rahman met Gen. TNI Agus Budi and Principal Secretary Lt-Gen (Rtd) Peter Kariuki.");
+        assert!(k.contains(&("Tan Sri".to_string(), Kind::Title)), "{k:?}");
+        assert!(
+            k.iter()
+                .any(|(w, kind)| w == "Gen. TNI" && matches!(kind, Kind::Rank(_))),
+            "{k:?}"
+        );
+        assert!(
+            k.iter()
+                .any(|(w, kind)| w == "Lt-Gen (Rtd)" && matches!(kind, Kind::Rank(_))),
+            "{k:?}"
+        );
+        // "Tan" alone is a name.
+        let k = kinds("Defence Minister Tan Chuan met them.");
+        assert!(k.contains(&("Tan".to_string(), Kind::Cap)), "{k:?}");
     }
 
     #[test]
