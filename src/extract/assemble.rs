@@ -319,7 +319,7 @@ fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
 
 /// Whether the sentence `range` reports people of two countries, both named in it, signing an
 /// agreement, a memorandum or a contract together; or one of a known country signing "together
-/// with" someone of no stated country.
+/// with" someone of no stated country, or with their counterpart.
 fn signed_together(
     text: &str,
     range: Range<usize>,
@@ -341,10 +341,11 @@ fn signed_together(
     let mut countries: Vec<&str> = known.iter().flatten().copied().collect();
     countries.sort_unstable();
     countries.dedup();
-    let two_sides = countries.len() >= 2
-        || (countries.len() == 1
-            && known.contains(&None)
-            && text[range.clone()].contains(" together with "));
+    // "X and his Latvian counterpart Y signed …", "X signed … together with Y".
+    let facing =
+        mentions.iter().any(|m| m.counterpart) || text[range.clone()].contains(" together with ");
+    let two_sides =
+        countries.len() >= 2 || (countries.len() == 1 && known.contains(&None) && facing);
     two_sides && topic_hits.signs(text, range, article.published.map(|d| d.year()))
 }
 
@@ -608,6 +609,16 @@ fn step(
     place: Option<&'static str>,
 ) {
     let text = st.text;
+    let sentence = toks
+        .first()
+        .zip(toks.last())
+        .map(|(a, b)| text[a.start..b.end].to_ascii_lowercase())
+        .unwrap_or_default();
+    // Whether the sentence speaks of a meeting itself ("During the meeting, which was
+    // attended by …").
+    let of_this_meeting = ["the meeting", "the talks", "meetings", "discussions"]
+        .iter()
+        .any(|w| sentence.contains(w));
     let more_of_the_same = cues.same_meeting && st.current.is_some();
     if cues.meeting() && !more_of_the_same {
         let mut people = ids.clone();
@@ -649,10 +660,6 @@ fn step(
         } else {
             Status::Held
         };
-        let sentence = text[toks[0].start..toks[toks.len() - 1].end].to_ascii_lowercase();
-        let of_this_meeting = ["the meeting", "the talks"]
-            .iter()
-            .any(|w| sentence.contains(w));
         if let Some(c) = st
             .current
             .filter(|_| cues.attendance && of_this_meeting && !ids.is_empty())
@@ -736,6 +743,11 @@ fn step(
         }
     } else if cues.attendance {
         if let Some(c) = st.current {
+            if cues.plural && c > 0 && st.drafts[c - 1].first + 6 > si {
+                // "The meetings were attended by …": the meeting before too.
+                let before = &mut st.drafts[c - 1];
+                ids.iter().for_each(|&p| add_unique(&mut before.people, p));
+            }
             let d = &mut st.drafts[c];
             if ids.len() >= 2 {
                 ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
@@ -747,7 +759,9 @@ fn step(
             d.last = si;
             return;
         }
-        if ids.len() >= 2 {
+        if ids.len() >= 2 && of_this_meeting {
+            // "The talks were attended by X and Y"; but "X and Y were present during the
+            // wreath-laying ceremony" reports no meeting.
             st.open(Status::Held, si, ids, Vec::new(), event, place);
             return;
         }
@@ -1056,6 +1070,23 @@ mod tests {
         assert_eq!(
             m[0].1,
             strings(&["Anne Claes", "Pieter Smets", "Yousef Hnaity"])
+        );
+    }
+
+    #[test]
+    fn chiefs_present_at_a_ceremony_held_no_meeting() {
+        assert!(summary(
+            "DHAKA — The Chief of Army Staff General Karim Uddin, the Chief of Naval Staff Admiral Rafiq Islam and the Chief of Air Staff Air Chief Marshal Hasan Mahmud were present during the wreath-laying ceremony.",
+            "2025-11-21"
+        )
+        .is_empty());
+        assert_eq!(
+            summary(
+                "The talks were attended by Turkish Ambassador Ali Demir and Georgian Defence Minister Irakli Beridze.",
+                "2025-11-21"
+            )
+            .len(),
+            1
         );
     }
 

@@ -187,7 +187,11 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
                 .rsplit(|t| t.kind == Kind::Punct(','))
                 .next()
                 .unwrap_or(&[]);
-            caps >= 2 && segment.iter().any(|t| is_post(text, t))
+            // "received her Uruguayan counterpart, Mariana Pereyra Acosta".
+            caps >= 2
+                && segment
+                    .iter()
+                    .any(|t| is_post(text, t) || word(text, t).starts_with("counterpart"))
         }
         // "Governor of the General Authority for Military Industries (GAMI) Nasser Al-Harbi":
         // a post, its acronym in brackets, a name.
@@ -303,7 +307,12 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         if let Some(app_end) = apposition {
             let app = &toks[run.end + 1..app_end];
             if country.is_none() {
-                country = app.iter().find_map(|t| t.kind.country());
+                // "Commander of the Royal Navy of Oman": the country over the institution.
+                country = app
+                    .iter()
+                    .find(|t| matches!(t.kind, Kind::Country(_)))
+                    .or_else(|| app.iter().find(|t| t.kind.country().is_some()))
+                    .and_then(|t| t.kind.country());
             }
             let more = positions::describe_appositive(text, app);
             desc.position = desc.position.or(more.position);

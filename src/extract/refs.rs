@@ -96,11 +96,13 @@ static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
         "defence",
         "defense",
         "deputy",
+        "first",
         "foreign",
         "high-level",
         "military",
         "naval",
         "navy",
+        "prime",
         "senior",
         "top",
         "visiting",
@@ -126,7 +128,8 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
     let word = |t: &Tok| &text[t.start..t.end];
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !word(t).eq_ignore_ascii_case("the") {
+        let both = word(t).eq_ignore_ascii_case("both");
+        if !(word(t).eq_ignore_ascii_case("the") || both) {
             continue;
         }
         let mut k = i + 1;
@@ -137,11 +140,13 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
                 // "the two ministers"
             } else if let Some(c) = n.kind.country().filter(|_| country.is_none()) {
                 country = Some(c);
-            } else if modifiers.len() < 2
+            } else if modifiers.len() < 3
                 && matches!(n.kind, Kind::Lower | Kind::Office)
                 && MODIFIERS.contains(word(n))
-                && toks
-                    .get(k + 1)
+                && toks[k + 1..]
+                    .iter()
+                    .take(3)
+                    .find(|m| !MODIFIERS.contains(word(m)))
                     .is_some_and(|m| head_need(word(m)).is_some())
             {
                 modifiers.push(word(n).to_ascii_lowercase());
@@ -159,9 +164,9 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
         let Some(need) = need else {
             continue;
         };
-        let pair = i + 1 < k && word(&toks[i + 1]) == "two";
+        // "the two ministers", "both navy chiefs"; not "the ministers" nor "the two minister".
+        let pair = both || (i + 1 < k && word(&toks[i + 1]) == "two");
         if (need == Need::Two) != pair {
-            // "the two ministers", but not "the ministers" nor "the two minister".
             continue;
         }
         // "the Commander of the Egyptian Air Force, Air Marshal …" describes someone named next.
