@@ -273,8 +273,11 @@ fn add_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 /// Col. X said in a statement.", "According to army spokesman Col. X, the two generals …",
 /// "Brig. Gen. X, in a statement on Wednesday, said the two chiefs …".
 fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
-    let start = text[..m.end].rfind(m.name.as_str()).unwrap_or(m.pre_start);
-    let opening = text[sentence_start..start.max(sentence_start)].to_ascii_lowercase();
+    let start = text[..m.end]
+        .rfind(m.name.as_str())
+        .unwrap_or(m.pre_start)
+        .max(sentence_start);
+    let opening = text[sentence_start..start].to_ascii_lowercase();
     if opening.trim_start().starts_with("according to") && !opening.contains(',') {
         return true;
     }
@@ -609,16 +612,18 @@ fn step(
     place: Option<&'static str>,
 ) {
     let text = st.text;
-    let sentence = toks
-        .first()
-        .zip(toks.last())
-        .map(|(a, b)| text[a.start..b.end].to_ascii_lowercase())
-        .unwrap_or_default();
     // Whether the sentence speaks of a meeting itself ("During the meeting, which was
-    // attended by …").
-    let of_this_meeting = ["the meeting", "the talks", "meetings", "discussions"]
-        .iter()
-        .any(|w| sentence.contains(w));
+    // attended by …"); asked of attendance sentences only.
+    let of_this_meeting = || {
+        let sentence = toks
+            .first()
+            .zip(toks.last())
+            .map(|(a, b)| text[a.start..b.end].to_ascii_lowercase())
+            .unwrap_or_default();
+        ["the meeting", "the talks", "meetings", "discussions"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    };
     let more_of_the_same = cues.same_meeting && st.current.is_some();
     if cues.meeting() && !more_of_the_same {
         let mut people = ids.clone();
@@ -662,7 +667,7 @@ fn step(
         };
         if let Some(c) = st
             .current
-            .filter(|_| cues.attendance && of_this_meeting && !ids.is_empty())
+            .filter(|_| cues.attendance && !ids.is_empty() && of_this_meeting())
         {
             // "During the meeting, which was attended by the Belgian Ambassador, X, the two
             // sides discussed …": the meeting being reported gains attendees.
@@ -759,7 +764,7 @@ fn step(
             d.last = si;
             return;
         }
-        if ids.len() >= 2 && of_this_meeting {
+        if ids.len() >= 2 && of_this_meeting() {
             // "The talks were attended by X and Y"; but "X and Y were present during the
             // wreath-laying ceremony" reports no meeting.
             st.open(Status::Held, si, ids, Vec::new(), event, place);
