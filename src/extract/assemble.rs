@@ -78,6 +78,12 @@ struct State<'a> {
     heads: Vec<usize>,
     /// The country of the place the article is filed from.
     dateline: Option<&'static str>,
+    /// The country whose ministry or armed forces issued the article, from a heading line
+    /// ("REPUBLIC OF TÜRKİYE MINISTRY OF NATIONAL DEFENCE").
+    source: Option<&'static str>,
+    /// The country a guest is said to be visiting ("currently visiting Egypt", "a three-day
+    /// visit to India").
+    visited: Option<&'static str>,
     /// Sentences since the current meeting was last reported.
     strays: usize,
     drafts: Vec<Draft>,
@@ -196,10 +202,11 @@ impl State<'_> {
     /// See [`home_countries`].
     fn settle_home(&mut self, d: usize) {
         let d = &self.drafts[d];
-        let Some(home) = d
-            .location
-            .and_then(countries::city_country)
+        let Some(home) = self
+            .source
+            .or_else(|| d.location.and_then(countries::city_country))
             .or(self.dateline)
+            .or(self.visited)
         else {
             return;
         };
@@ -368,6 +375,8 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         seen: Vec::new(),
         heads: Vec::new(),
         dateline: None,
+        source: None,
+        visited: None,
         strays: 0,
         drafts: Vec::new(),
         current: None,
@@ -380,6 +389,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let toks = tokens::tokenize(text, r.start, r.end, &st.hits);
         if si == 0 {
             st.dateline = dateline_country(r.clone(), &toks);
+        } else if si < 4 && st.dateline.is_none() && st.drafts.is_empty() {
+            st.dateline = release_place(text, &toks);
+        }
+        if st.drafts.is_empty() && si < 4 && st.source.is_none() {
+            st.source = issuer(text, &toks);
+        }
+        if st.visited.is_none() {
+            st.visited = visit_country(text, &toks);
         }
         let mut cues = cue_hits.classify(text, r.start, r.end);
         let reg = &st.registry;
@@ -394,6 +411,9 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let mut pair_named = None;
         let mut led = Vec::new();
         let mut previous_country = None;
+        // The country of whoever is "accompanied by" / "joined by" the people listed next.
+        let mut companion_of: Option<&'static str> = None;
+        let mut previous_end = r.start;
         let mut registered = Vec::new();
         let mut speakers = Vec::new();
         for m in &mentions {
@@ -411,6 +431,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 // but for the attaché listed after their ambassador.
                 m.country = m.country.or(previous_country);
             }
+            let between = &text[previous_end.min(m.pre_start)..m.pre_start];
+            if between.contains("accompanied by") || between.contains("joined by") {
+                companion_of = previous_country;
+            } else if !matches!(between.trim(), "," | "and" | ", and") {
+                companion_of = None;
+            }
+            m.country = m.country.or(companion_of);
+            previous_end = m.end;
             let id = st.registry.add(&m);
             st.seen.resize(st.registry.people.len(), 0);
             st.seen[id] = si;
@@ -565,8 +593,9 @@ struct Lead {
     sentence: usize,
 }
 
-/// A meeting's day: stated in its passage; else, for a passage that opens by placing it against
-/// the meeting before ("Later in the day", "A day earlier"), that meeting's day moved so; else
+/// A meeting's day: stated in its opening sentence; else, for a passage that opens by placing it
+/// against the meeting before ("Later in the day", "A day earlier"), that meeting's day moved so;
+/// else stated further on in its passage; else
 /// the lead's (`lead`: the day the lead states, given for the first meeting, or for all when
 /// stated before any meeting or as the day the news was reported); else the publication date.
 fn meeting_date(
@@ -581,15 +610,20 @@ fn meeting_date(
     let text = st.text;
     let span = sentences[d.first].start..sentences[d.last].end;
     let ahead = d.status == Status::Planned;
-    let own = date_hits
-        .first_at(text, span.start, span.end, article.published, ahead)
-        .map(|(_, d)| d);
-    let opening = &text[sentences[d.first].clone()];
-    let stated = own
+    let own = |range: Range<usize>| {
+        date_hits
+            .first_at(text, range.start, range.end, article.published, ahead)
+            .map(|(_, d)| d)
+    };
+    let opening = sentences[d.first].clone();
+    // A day in the opening sentence, then the opening's shift from the meeting before ("The
+    // following day, …"), then a day stated further on in the passage.
+    let stated = own(opening.clone())
         .or_else(|| {
-            let shift = dates::days_after_previous(opening)?;
+            let shift = dates::days_after_previous(&text[opening.clone()])?;
             previous?.checked_add_signed(chrono::TimeDelta::days(shift))
         })
+        .or_else(|| own(opening.end..span.end))
         .or(lead.filter(|_| !ahead));
     match (stated, article.published) {
         (Some(s), _) => (Some(s), DateSource::Stated),
@@ -806,11 +840,14 @@ fn step(
     }
 }
 
-/// The guests of "X held separate meetings with A and B" when they are of different
+/// The guests of "X held separate meetings with A and B" ("bilateral meetings", "meetings
+/// with") when they are of different
 /// countries, none of them the host's: each met the host on their own.
 fn separate_guests(st: &State, sentence: &str, people: &[usize]) -> Option<Vec<usize>> {
     let (&host, guests) = people.split_first()?;
     let separate = [
+        "bilateral meetings",
+        "meetings with",
         "separate meetings",
         "separate bilateral",
         "separate talks",
@@ -846,6 +883,77 @@ fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
     (alone || marked)
         .then(|| countries::city_country(city))
         .flatten()
+}
+
+/// A heading line naming a country's ministry or armed forces and nothing else ("REPUBLIC OF
+/// TÜRKİYE MINISTRY OF NATIONAL DEFENCE", "Ministry of Defence of the Republic of Azerbaijan"):
+/// that country.
+fn issuer(text: &str, toks: &[Tok]) -> Option<&'static str> {
+    let mut country = None;
+    let mut office = false;
+    for t in toks {
+        match t.kind {
+            Kind::Country(c) if country.is_none_or(|k| k == c) => country = Some(c),
+            Kind::Office => office = true,
+            Kind::Cap | Kind::Stop | Kind::Other => {}
+            Kind::Lower if matches!(&text[t.start..t.end], "of" | "the" | "and" | "for") => {}
+            _ => return None,
+        }
+    }
+    // A heading in capitals holds no office words as the vocabulary writes them.
+    let line = toks
+        .first()
+        .zip(toks.last())
+        .map(|(a, b)| text[a.start..b.end].to_lowercase())
+        .unwrap_or_default();
+    let military = [
+        "ministry",
+        "defence",
+        "defense",
+        "armed forces",
+        "army",
+        "navy",
+    ]
+    .iter()
+    .any(|w| line.contains(w));
+    country.filter(|_| office || military)
+}
+
+/// "currently visiting Egypt", "a visit to India", "arrived in Cairo": the country visited.
+fn visit_country(text: &str, toks: &[Tok]) -> Option<&'static str> {
+    let at = toks.iter().position(|t| {
+        t.kind == Kind::Lower
+            && matches!(
+                &text[t.start..t.end],
+                "visiting" | "visit" | "visits" | "arrived" | "arrives"
+            )
+    })?;
+    toks[at + 1..]
+        .iter()
+        .take(3)
+        .take_while(|t| {
+            !matches!(t.kind, Kind::Punct(_))
+                && (t.kind != Kind::Lower || matches!(&text[t.start..t.end], "to" | "in" | "the"))
+        })
+        .find_map(|t| match t.kind {
+            Kind::Country(c) => Some(c),
+            Kind::Place(p) => countries::city_country(p),
+            _ => None,
+        })
+}
+
+/// The place of a press release's place-and-date line, among the lines heading it ("No
+/// PR-104/2023-ISPR Rawalpindi - June 6, 2023").
+fn release_place(text: &str, toks: &[Tok]) -> Option<&'static str> {
+    toks.windows(2).find_map(|w| {
+        let Kind::Place(city) = w[0].kind else {
+            return None;
+        };
+        let dash = matches!(w[1].kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-'));
+        (dash && dates::starts_with_month(text[w[1].end..].trim_start()))
+            .then(|| countries::city_country(city))
+            .flatten()
+    })
 }
 
 /// Principals named without a country, in a meeting with a side from elsewhere, are of the
@@ -1288,5 +1396,82 @@ mod tests {
         assert_eq!(m[0].countries, strings(&["IN", "KH"]));
         assert_eq!(m[0].topics, strings(&["training"]));
         assert_eq!(m[0].outcomes, strings(&["memorandum-signed"]));
+    }
+
+    /// Each held meeting's participants as (name, country).
+    fn countries_of(text: &str, published: &str) -> Vec<Vec<(String, Option<String>)>> {
+        meetings(&article(text, published))
+            .into_iter()
+            .map(|m| {
+                m.participants
+                    .into_iter()
+                    .map(|p| (p.name, p.country))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people_accompanying_or_joining_someone_are_of_their_side() {
+        let got = countries_of(
+            "Chilean Army Commander Gen. Rodrigo Vial, accompanied by Col. Tomás Errázuriz and Maj. Ana Pinto, called on General Samuel Okoro at Defence Headquarters in Abuja on Monday.",
+            "2024-05-08",
+        );
+        let of = |n: &str| got[0].iter().find(|p| p.0 == n).and_then(|p| p.1.clone());
+        assert_eq!(of("Tomás Errázuriz").as_deref(), Some("CL"));
+        assert_eq!(of("Ana Pinto").as_deref(), Some("CL"));
+        assert_eq!(of("Samuel Okoro").as_deref(), Some("NG"));
+    }
+
+    #[test]
+    fn a_release_line_places_the_host_and_an_issuing_ministry_names_its_own_side() {
+        // "Place - Month Day, Year" under the release's heading lines.
+        let got = countries_of(
+            "DIRECTORATE OF PUBLIC RELATIONS\n\nNo 88/2024 Islamabad - May 2, 2024\n\nGeneral Tariq Mehmood received Lieutenant General Karim Nazari of the Afghan National Army today.",
+            "2024-05-02",
+        );
+        assert_eq!(got[0][0], ("Tariq Mehmood".into(), Some("PK".into())));
+        // A ministry's heading gives its minister's country, wherever the meeting is held.
+        let got = countries_of(
+            "REPUBLIC OF POLAND MINISTRY OF NATIONAL DEFENCE\n\nMinister of National Defence Jan Kowal held talks with Norwegian Defence Minister Ola Berg at NATO Headquarters in Brussels on Thursday.",
+            "2024-02-16",
+        );
+        assert_eq!(got[0][0], ("Jan Kowal".into(), Some("PL".into())));
+        // A guest "visiting" a country meets its host there.
+        let got = countries_of(
+            "Mongolian Defence Minister Batbold Tsend, who is visiting Kenya, met Defence Cabinet Secretary Joseph Mwangi on Tuesday.",
+            "2024-09-12",
+        );
+        assert_eq!(got[0][1], ("Joseph Mwangi".into(), Some("KE".into())));
+    }
+
+    #[test]
+    fn bilateral_meetings_with_guests_of_two_countries_are_two_meetings() {
+        let got = summary(
+            "Defence Minister Teodor Lazar held bilateral meetings with the Minister of Defence of Ghana Kwame Mensah and the Minister of Defence of Peru Luis Salas on Friday.",
+            "2024-06-14",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, strings(&["Kwame Mensah", "Teodor Lazar"]));
+        assert_eq!(got[1].1, strings(&["Luis Salas", "Teodor Lazar"]));
+    }
+
+    #[test]
+    fn the_opening_sentence_s_shift_dates_a_meeting_before_a_day_stated_later() {
+        let dates: Vec<_> = meetings(&article(
+            "Gen. Pedro Alves of Brazil met Gen. Hiroshi Tanaka in Tokyo on Monday.\n\nThe following day, Alves met Adm. Kenji Mori, chief of the Maritime Self-Defense Force. On Thursday, Alves toured a shipyard in Yokosuka.\n\nThe Brazilian delegation then visited the Acquisition Agency, where they met Commissioner Aiko Sato.",
+            "2024-10-11",
+        ))
+        .into_iter()
+        .map(|m| m.date.map(|d| d.to_string()))
+        .collect();
+        assert_eq!(
+            dates,
+            [
+                Some("2024-10-07".to_string()),
+                Some("2024-10-08".to_string()),
+                Some("2024-10-08".to_string())
+            ]
+        );
     }
 }

@@ -46,6 +46,12 @@ const WEEKDAYS: [&str; 7] = [
 const YESTERDAY: u32 = 200;
 const TODAY: u32 = 201;
 
+/// Whether `s` opens with a month's name, whole or shortened ("June 6, 2023", "Sept. 11").
+pub fn starts_with_month(s: &str) -> bool {
+    let word = s.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    MONTHS.contains(&word) || SHORT_MONTHS.iter().any(|(m, _)| *m == word)
+}
+
 /// Months, weekdays and relative days, for the vocabulary automaton.
 pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     let mut p: Vec<(String, u32, Case)> = Vec::new();
@@ -200,8 +206,10 @@ pub fn days_after_previous(passage: &str) -> Option<i64> {
         .iter()
         .find(|(p, _)| head.contains(p))
         .map(|&(_, n)| n)
-        // "…, was then received, on the same day, by …" anywhere in its first sentence.
+        // "…, was then received, on the same day, by …" anywhere in its first sentence; "The
+        // delegation then visited …": the next stop of the same day.
         .or_else(|| passage.contains("on the same day").then_some(0))
+        .or_else(|| head.contains(" then ").then_some(0))
 }
 
 impl DateHits {}

@@ -178,7 +178,8 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
         Kind::Lower if ORG_NOUNS.contains(&word(text, prev)) => false,
         Kind::Lower => {
             let l = word(text, prev);
-            w.heads.contains(l) || (caps >= 2 && w.intro.contains(l))
+            w.heads.contains(l)
+                || (caps >= 2 && w.intro.contains(l) && !place_list(text, toks, run.start))
         }
         // "the Governor of the General Authority for Military Industries (GAMI), Abdulrahman
         // Al-Qahtani": a post, a comma, a name.
@@ -206,6 +207,39 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
         }
         _ => false,
     }
+}
+
+/// Whether the name at `start` ends a list of places: "the districts of Macomia and Mocímboa
+/// da Praia", "the provinces of Cabo Delgado and Niassa".
+fn place_list(text: &str, toks: &[Tok], start: usize) -> bool {
+    const PLACE_NOUNS: [&str; 14] = [
+        "areas",
+        "cities",
+        "city",
+        "district",
+        "districts",
+        "islands",
+        "province",
+        "provinces",
+        "region",
+        "regions",
+        "states",
+        "town",
+        "towns",
+        "villages",
+    ];
+    let mut k = start;
+    while k > 0
+        && (matches!(
+            toks[k - 1].kind,
+            Kind::Cap | Kind::Place(_) | Kind::Punct(',')
+        ) || lower_is(text, toks.get(k - 1), &["and"]))
+    {
+        k -= 1;
+    }
+    k >= 2
+        && lower_is(text, toks.get(k - 1), &["of"])
+        && lower_is(text, toks.get(k - 2), &PLACE_NOUNS)
 }
 
 fn is_post(text: &str, t: &Tok) -> bool {
@@ -426,6 +460,15 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
     while e < toks.len() {
         let t = &toks[e];
         let stop = match t.kind {
+            // "…, Commander, U.S. Indo-Pacific Command, …": the post, a comma, its command.
+            Kind::Punct(',')
+                if e == h + 1
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| matches!(n.kind, Kind::Country(_) | Kind::Org(_))) =>
+            {
+                false
+            }
             Kind::Punct(c) => matches!(c, ',' | '.' | ';' | '(' | ')'),
             // "President and CEO of …" goes on; "… and the minister" does not.
             Kind::Lower if word(text, t) == "and" => !toks
@@ -878,5 +921,37 @@ mod tests {
             &mut r,
         );
         assert_eq!(ms[0].country, Some("FR"));
+    }
+
+    #[test]
+    fn places_in_a_list_and_regions_are_not_people() {
+        assert_eq!(
+            names("The talks focused on the districts of Ancuabe and Vila da Praia, said Gen. Rui Costa."),
+            ["Rui Costa"]
+        );
+        assert_eq!(
+            names("Present was the Senior Adviser to the Middle East and North Africa, Air Marshal Ian Fox."),
+            ["Ian Fox"]
+        );
+    }
+
+    #[test]
+    fn an_enlisted_rank_is_a_title_and_a_command_may_follow_the_post_after_a_comma() {
+        let mut r = Registry::default();
+        let got: Vec<_> = people(
+            "Command Sgt. Maj. Leon B. Carter joined Gen. Ruth A. Ames, Commander, U.S. Southern Command, and Gen. Tom R. Hill, commanding general of U.S. Army Europe.",
+            &mut r,
+        )
+        .iter()
+        .map(summary)
+        .collect();
+        assert_eq!(got[0].0, "Leon B. Carter");
+        assert_eq!(got[0].1, None);
+        assert_eq!(got[1].2, Some("US"));
+        assert_eq!(
+            got[1].3.as_deref(),
+            Some("Commander, U.S. Southern Command")
+        );
+        assert_eq!(got[2].2, Some("US"));
     }
 }
