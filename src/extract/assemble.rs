@@ -411,8 +411,10 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let mut pair_named = None;
         let mut led = Vec::new();
         let mut previous_country = None;
-        // The country of whoever is "accompanied by" / "joined by" the people listed next.
-        let mut companion_of: Option<&'static str> = None;
+        // Someone "accompanied by" / "joined by" the people listed next: one side.
+        let mut parties: Vec<Vec<usize>> = Vec::new();
+        let mut in_party = false;
+        let mut previous_id = None;
         let mut previous_end = r.start;
         let mut registered = Vec::new();
         let mut speakers = Vec::new();
@@ -433,13 +435,17 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             }
             let between = &text[previous_end.min(m.pre_start)..m.pre_start];
             if between.contains("accompanied by") || between.contains("joined by") {
-                companion_of = previous_country;
+                parties.extend(previous_id.map(|p| vec![p]));
+                in_party = previous_id.is_some();
             } else if !matches!(between.trim(), "," | "and" | ", and") {
-                companion_of = None;
+                in_party = false;
             }
-            m.country = m.country.or(companion_of);
             previous_end = m.end;
             let id = st.registry.add(&m);
+            previous_id = Some(id);
+            if in_party {
+                parties.last_mut().into_iter().for_each(|p| p.push(id));
+            }
             st.seen.resize(st.registry.people.len(), 0);
             st.seen[id] = si;
             previous_country = st.registry.people[id].country;
@@ -453,6 +459,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             if m.led {
                 led.push(id);
                 add_unique(&mut st.heads, id);
+            }
+        }
+        for party in &parties {
+            // The country of the one who is accompanied, else of the first companion with one.
+            let country = party.iter().find_map(|&p| st.registry.people[p].country);
+            for &p in party {
+                let person = &mut st.registry.people[p];
+                person.country = person.country.or(country);
             }
         }
         let named_here: Vec<usize> = placed.iter().map(|&(_, id)| id).collect();
@@ -775,7 +789,12 @@ fn step(
             v.dedup();
             v
         };
-        if people.is_empty() && countries.len() >= 2 && st.current.is_none() {
+        // "Delegations from A and B held a series of meetings with …" sums up several.
+        let several = || {
+            let sentence = &text[toks[0].start..toks[toks.len() - 1].end];
+            sentence.contains(" meetings")
+        };
+        if people.is_empty() && countries.len() >= 2 && st.current.is_none() && !several() {
             // "talks between Azerbaijan and Turkey": who took part comes later.
             st.open(status, si, Vec::new(), countries, event, place);
             return;
@@ -1473,5 +1492,30 @@ mod tests {
                 Some("2024-10-08".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn someone_accompanied_takes_the_country_of_a_companion_and_a_staff_is_no_general() {
+        let got = countries_of(
+            "Defense Minister Arie Cohen and Moroccan Army Inspector Lt.-Gen. Driss Alaoui met in Rabat on Monday.\n\nCohen was accompanied by Maj. Gen. Dan Levi and the head of Israel's mission in Rabat, Noa Katz, who also took part in the meeting.\n\nOn Tuesday, Cohen met with Royal Armed Forces chief Lt.-Gen. Omar Bennis at the army's general staff headquarters.",
+            "2024-03-20",
+        );
+        let of = |m: usize, n: &str| got[m].iter().find(|p| p.0 == n).and_then(|p| p.1.clone());
+        assert_eq!(of(0, "Arie Cohen").as_deref(), Some("IL"));
+        assert_eq!(of(0, "Dan Levi").as_deref(), Some("IL"));
+        let second: Vec<&str> = got[1].iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(second, ["Arie Cohen", "Omar Bennis"]);
+        assert_eq!(of(1, "Omar Bennis").as_deref(), Some("MA"));
+    }
+
+    #[test]
+    fn a_lead_summing_up_several_meetings_opens_none_and_a_letter_lost_to_encoding_matches() {
+        let got = summary(
+            "Delegations from Chad and Niger held a series of meetings with Turkish defence companies this week.\n\nOn Tuesday, Roketsan chief Murat Ya?ci met Chadian Defence Minister Idriss Mahamat.\n\nLater, Ya?ci received Nigerien army chief Gen. Salifou Mody.",
+            "2024-05-10",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].2, strings(&["TD", "TR"]));
+        assert_eq!(got[1].1, strings(&["Murat Ya?ci", "Salifou Mody"]));
     }
 }

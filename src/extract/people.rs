@@ -542,11 +542,21 @@ fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Two folded name words, a `?` standing for a letter lost to encoding ("aydo?an": "aydogan").
+fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || ((a.contains('?') || b.contains('?'))
+            && a.chars().count() == b.chars().count()
+            && a.chars()
+                .zip(b.chars())
+                .all(|(x, y)| x == y || x == '?' || y == '?'))
+}
+
 fn same_person(mention: &[String], known: &[String]) -> bool {
     let (Some(ml), Some(kl)) = (mention.last(), known.last()) else {
         return false;
     };
-    if ml != kl {
+    if !same_word(ml, kl) {
         return false;
     }
     if mention.len() == 1 || known.len() == 1 {

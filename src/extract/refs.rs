@@ -182,10 +182,18 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
             Kind::Punct(_) => false,
             _ => true,
         });
+        // "at the army's general staff headquarters": the head begins a compound noun.
+        let compound = next.is_some_and(|n| {
+            n.kind == Kind::Lower
+                && matches!(
+                    word(n),
+                    "staff" | "headquarters" | "directorate" | "assembly"
+                )
+        });
         let inside = mentions
             .iter()
             .any(|m| t.start < m.end && head.end > m.pre_start);
-        if describes || inside {
+        if describes || compound || inside {
             continue;
         }
         out.push(Reference {

@@ -404,6 +404,12 @@ fn word_end(text: &str, i: usize, to: usize) -> usize {
             && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
         {
             continue;
+        } else if matches!(c, '?' | '\u{FFFD}')
+            && j > i
+            && chars.peek().is_some_and(|(_, n)| n.is_lowercase())
+        {
+            // "Ya?ar": a letter lost to encoding inside a word.
+            continue;
         } else {
             break;
         }
