@@ -93,6 +93,12 @@ pub enum Command {
         options: BenchOptions,
         output: OutputOptions,
     },
+    /// `bench --queries-only`: query latency on an index already built.
+    BenchQueries {
+        index_dir: PathBuf,
+        runs: usize,
+        output: OutputOptions,
+    },
 }
 
 /// How a successful run ended, for the exit code.
@@ -207,6 +213,21 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome> {
                 }
             })?;
             output::write_bench(out, &report, output)
+                .map_err(|e| Error::io("writing results", e))?;
+            Ok(Outcome::Done)
+        }
+        Command::BenchQueries {
+            index_dir,
+            runs,
+            output,
+        } => {
+            let quiet = output.quiet;
+            let report = bench::queries_only(&index_dir, runs, &|what| {
+                if !quiet {
+                    output::note(&format!("bench: {what}"));
+                }
+            })?;
+            output::write_query_bench(out, &report, output)
                 .map_err(|e| Error::io("writing results", e))?;
             Ok(Outcome::Done)
         }

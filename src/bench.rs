@@ -14,6 +14,9 @@
 //! The pipeline runs first, with the peak-memory mark reset just before it (Linux
 //! `/proc/self/clear_refs`), so its figure is the rebuild's own and not that of the in-memory
 //! phases that follow. Hands a [`BenchReport`] to [`crate::output`].
+//!
+//! `--queries-only` measures step 2 alone on an index already built, and hands a
+//! [`QueryReport`]: to compare search changes on one large index without rebuilding it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -184,20 +187,7 @@ pub fn run(options: &BenchOptions, say: &dyn Fn(&str)) -> Result<BenchReport> {
     let peak_rss_mb = peak_rss_mb();
     let articles = summary.tally.articles;
 
-    say("queries");
-    let index = index::open(&index_dir)?;
-    let runs = options.runs.max(MIN_RUNS);
-    let shapes = Shapes::for_index(&index)?;
-    let queries = Queries {
-        term: latency(&index, &shapes.term, runs)?,
-        phrase: latency(&index, &shapes.phrase, runs)?,
-        facet_filter: latency(&index, &shapes.facet_filter, runs)?,
-        facet_counts: latency(&index, &shapes.facet_counts, runs)?,
-        date_range: latency(&index, &shapes.date_range, runs)?,
-    };
-    drop(index);
-    say("queries: the whole search command");
-    let command_ms = command_latency(&index_dir, &shapes.facet_filter_args, runs)?;
+    let (queries, command_ms) = query_latencies(&index_dir, options.runs, say)?;
 
     say("plain: article bodies into one TEXT field");
     let plain = plain(&inputs, build, &work.path().join("plain"))?;
@@ -233,6 +223,65 @@ pub fn run(options: &BenchOptions, say: &dyn Fn(&str)) -> Result<BenchReport> {
         queries,
         command_ms,
     })
+}
+
+/// Query latency alone, on an index built beforehand (`attache bench --queries-only`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueryReport {
+    /// Meeting documents in the index, of every status.
+    pub meetings: u64,
+    pub queries: Queries,
+    /// The whole `attache search` command (facet_filter shape), process start to exit.
+    pub command_ms: CommandLatency,
+}
+
+/// Measures the query shapes and the whole search command on the index in `index_dir`,
+/// without building anything: for comparing search changes on one large index.
+pub fn queries_only(index_dir: &Path, runs: usize, say: &dyn Fn(&str)) -> Result<QueryReport> {
+    let index = index::open(index_dir)?;
+    let every = search::search(
+        &index,
+        &SearchRequest {
+            limit: 0,
+            facets: vec![],
+            filters: Filters {
+                status: search::StatusFilter::Any,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )?;
+    drop(index);
+    let (queries, command_ms) = query_latencies(index_dir, runs, say)?;
+    Ok(QueryReport {
+        meetings: every.total as u64,
+        queries,
+        command_ms,
+    })
+}
+
+/// p50 and p99 of each query shape (at least [`MIN_RUNS`] runs each), warm, then of the whole
+/// search command.
+fn query_latencies(
+    index_dir: &Path,
+    runs: usize,
+    say: &dyn Fn(&str),
+) -> Result<(Queries, CommandLatency)> {
+    say("queries");
+    let index = index::open(index_dir)?;
+    let runs = runs.max(MIN_RUNS);
+    let shapes = Shapes::for_index(&index)?;
+    let queries = Queries {
+        term: latency(&index, &shapes.term, runs)?,
+        phrase: latency(&index, &shapes.phrase, runs)?,
+        facet_filter: latency(&index, &shapes.facet_filter, runs)?,
+        facet_counts: latency(&index, &shapes.facet_counts, runs)?,
+        date_range: latency(&index, &shapes.date_range, runs)?,
+    };
+    drop(index);
+    say("queries: the whole search command");
+    let command_ms = command_latency(index_dir, &shapes.facet_filter_args, runs)?;
+    Ok((queries, command_ms))
 }
 
 fn phase_seconds(p: &Phases) -> PhaseSeconds {

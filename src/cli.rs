@@ -249,6 +249,10 @@ pub enum Cmd {
         /// One JSON object instead of a table
         #[arg(long)]
         json: bool,
+        /// Measure only query latency, on the index at --index as `attache index` built it;
+        /// nothing is written
+        #[arg(long, conflicts_with_all = ["articles", "corpus", "seed", "threads", "memory", "work_dir"])]
+        queries_only: bool,
     },
 }
 
@@ -430,6 +434,16 @@ impl Cli {
                 index_dir,
             },
             Cmd::Bench {
+                runs,
+                json,
+                queries_only: true,
+                ..
+            } => Command::BenchQueries {
+                index_dir,
+                runs,
+                output: output(json),
+            },
+            Cmd::Bench {
                 articles,
                 corpus,
                 seed,
@@ -438,6 +452,7 @@ impl Cli {
                 runs,
                 work_dir,
                 json,
+                queries_only: false,
             } => Command::Bench {
                 options: BenchOptions {
                     articles,

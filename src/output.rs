@@ -19,7 +19,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::app::OutputOptions;
-use crate::bench::BenchReport;
+use crate::bench::{BenchReport, CommandLatency, Queries, QueryReport};
 use crate::corpus::{Notice, Tally};
 use crate::index::update::UpdateSummary;
 use crate::index::{BuildSummary, Progress};
@@ -682,8 +682,29 @@ pub fn write_bench(out: &mut dyn Write, r: &BenchReport, options: OutputOptions)
         r.ratio_plain, r.ratio_schema, r.peak_rss_mb
     )?;
     writeln!(out)?;
+    write_latencies(out, &r.queries, &r.command_ms)
+}
+
+/// The result of `bench --queries-only`: a table, or one JSON object.
+pub fn write_query_bench(
+    out: &mut dyn Write,
+    r: &QueryReport,
+    options: OutputOptions,
+) -> io::Result<()> {
+    if options.json {
+        return json_line(out, r);
+    }
+    writeln!(
+        out,
+        "an index of {}",
+        plural(r.meetings, "meeting", "meetings")
+    )?;
+    writeln!(out)?;
+    write_latencies(out, &r.queries, &r.command_ms)
+}
+
+fn write_latencies(out: &mut dyn Write, q: &Queries, command: &CommandLatency) -> io::Result<()> {
     writeln!(out, "queries (warm)                 p50 ms    p99 ms")?;
-    let q = &r.queries;
     for (name, l) in [
         ("term", q.term),
         ("phrase", q.phrase),
@@ -696,7 +717,7 @@ pub fn write_bench(out: &mut dyn Write, r: &BenchReport, options: OutputOptions)
     writeln!(
         out,
         "  {:<27} {:>8.2} {:>9.2}",
-        "attache search (process)", r.command_ms.p50, r.command_ms.p99
+        "attache search (process)", command.p50, command.p99
     )
 }
 

@@ -6,13 +6,16 @@
 //!    paired the way `score_extract.py` pairs them (by surname), with F1 of 0.98 or better, and
 //!    every paired meeting has the gold's countries.
 //! 3. `bench --json` prints one object with every documented key, each figure positive.
+//! 4. `bench --queries-only --json` measures the index it is pointed at, and writes nothing: one
+//!    object with the index's meetings and each latency positive; with corpus options it is
+//!    refused.
 
 mod common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use attache::bench::BenchReport;
+use attache::bench::{BenchReport, QueryReport};
 use attache::model::{Meeting, Status};
 use attache::synth::GoldArticle;
 use common::Env;
@@ -233,4 +236,46 @@ fn bench_json_has_every_key_with_positive_figures() {
     assert!(r.command_ms.p99 >= r.command_ms.p50);
     // The work directory is left empty.
     assert_eq!(std::fs::read_dir(env.path("work")).unwrap().count(), 0);
+}
+
+#[test]
+fn bench_queries_only_measures_the_index_it_is_given() {
+    let env = Env::new();
+    let corpus = synth(&env, "synth", 5);
+    env.index(&[&corpus.join("articles.jsonl")]);
+    let before = env.index_entries();
+    let out = env
+        .cmd()
+        .args(["bench", "--queries-only", "--json", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let r: QueryReport = serde_json::from_str(&stdout).unwrap();
+    let all = env.search(&["--status", "any", "--limit", "0"]);
+    assert_eq!(r.meetings, all.total as u64);
+    let q = &r.queries;
+    for l in [
+        q.term,
+        q.phrase,
+        q.facet_filter,
+        q.facet_counts,
+        q.date_range,
+    ] {
+        assert!(l.p50_ms > 0.0 && l.p99_ms >= l.p50_ms, "{stdout}");
+    }
+    assert!(r.command_ms.p50 > 0.0 && r.command_ms.p99 >= r.command_ms.p50);
+    assert_eq!(env.index_entries(), before, "nothing written");
+
+    let refused = env
+        .cmd()
+        .args(["bench", "--queries-only", "--articles", "10"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
 }
