@@ -18,8 +18,11 @@ use tantivy::{
     DateTime, DocAddress, Executor, Index, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
 };
 
+mod bits;
 mod exclude;
 mod facets;
+mod hidden;
+mod ranked;
 mod syntax;
 
 use crate::error::{Error, Result};
@@ -30,6 +33,7 @@ use crate::text::fold;
 use crate::vocab;
 use exclude::Excluding;
 use facets::{FacetCounter, Tally};
+use ranked::RankedTop;
 
 /// A facet that can be filtered on and counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -355,11 +359,25 @@ pub fn search_with(
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
     } else {
-        let top = TopDocs::with_limit(request.limit)
-            .and_offset(request.offset)
-            .order_by_score();
-        let (top, total, fruits) = run(searcher, &*query, &(top, Count, counter))
+        let (top, total, fruits) = if ranks_by_pruning(searcher, &*query)? {
+            // Ranking alone skips most matches; counting them all unscored then costs less
+            // than scoring each.
+            let top = RankedTop::new(request.limit, request.offset);
+            let top = run(searcher, &*query, &top).map_err(|e| unusable_query(request, e))?;
+            let (total, fruits) = match counter {
+                Some(counter) => run(searcher, &*query, &(Count, counter))
+                    .map(|(total, fruits)| (total, Some(fruits))),
+                None => run(searcher, &*query, &Count).map(|total| (total, None)),
+            }
             .map_err(|e| unusable_query(request, e))?;
+            (top, total, fruits)
+        } else {
+            let top = TopDocs::with_limit(request.limit)
+                .and_offset(request.offset)
+                .order_by_score();
+            run(searcher, &*query, &(top, Count, counter))
+                .map_err(|e| unusable_query(request, e))?
+        };
         let addresses = top.into_iter().map(|(s, a)| (Some(s), a)).collect();
         (addresses, total, fruits)
     };
@@ -408,6 +426,15 @@ pub fn search_with(
 }
 
 type BoxedQuery = Box<dyn Query>;
+
+/// Whether ranking the matches of `query` by score skips most of them (see
+/// [`Excluding::ranks_by_pruning`]).
+fn ranks_by_pruning(searcher: &Searcher, query: &dyn Query) -> Result<bool> {
+    Ok(match query.downcast_ref::<Excluding>() {
+        Some(excluding) => excluding.ranks_by_pruning(searcher)?,
+        None => false,
+    })
+}
 
 /// A search with each real meeting once: every match is loaded and grouped, then paged.
 fn search_collapsed(
@@ -525,8 +552,8 @@ fn matching_query(
         _ => None,
     };
     let (filters, hidden) = filter_queries(index, searcher, filters)?;
-    let query = combine(text_query.as_ref().map(|q| q.box_clone()), filters, hidden);
-    Ok((text_query, query))
+    let query = combine(text_query.as_ref(), filters, hidden);
+    Ok((text_query.map(|t| t.query), query))
 }
 
 /// Calls `each` with every meeting matching `query` and `filters`, in index order (the order
@@ -688,12 +715,27 @@ fn event_counts(tally: Tally) -> Vec<(String, u64)> {
     sorted_counts(out.into_iter())
 }
 
-fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
+/// A parsed text query.
+struct TextQuery {
+    query: BoxedQuery,
+    /// The terms `query` is the union of, when it matches exactly the documents holding any of
+    /// them: one word, searched in each field.
+    any_of: Option<Vec<Term>>,
+}
+
+/// The query parser over the text fields, with or without their boosts.
+fn query_parser(index: &Index, boosted: bool) -> QueryParser {
     let f = schema::fields();
     let mut parser = QueryParser::for_index(index, vec![f.text, f.title, f.participants]);
     parser.set_conjunction_by_default();
-    parser.set_field_boost(f.participants, 2.0);
-    parser.set_field_boost(f.title, 1.5);
+    if boosted {
+        parser.set_field_boost(f.participants, 2.0);
+        parser.set_field_boost(f.title, 1.5);
+    }
+    parser
+}
+
+fn parse_query(index: &Index, q: &str) -> Result<TextQuery> {
     let q = crate::text::normalize(q.to_string());
     let fields = syntax::QueryFields {
         searchable: QUERY_FIELDS,
@@ -718,7 +760,16 @@ fn parse_query(index: &Index, q: &str) -> Result<Box<dyn Query>> {
             column: Some(e.column),
         });
     }
-    parser.parse_query(&q).map_err(|e| query_error(&q, e))
+    let query = query_parser(index, true)
+        .parse_query(&q)
+        .map_err(|e| query_error(&q, e))?;
+    // Boosts change scores, never matches: the query without them shows its structure, which
+    // the boosts hide.
+    let any_of = query_parser(index, false)
+        .parse_query(&q)
+        .ok()
+        .and_then(|unboosted| exclude::term_union(&*unboosted));
+    Ok(TextQuery { query, any_of })
 }
 
 /// The fields a text query may name.
@@ -746,8 +797,6 @@ fn query_error(query: &str, e: QueryParserError) -> Error {
     }
 }
 
-/// Text query (scored) AND filters (not scored), without the documents that hold a `hidden`
-/// term.
 /// The snippet generator of a text query: passages of up to 240 characters of `text`.
 fn snippet_generator(
     searcher: &Searcher,
@@ -761,11 +810,27 @@ fn snippet_generator(
     Ok(Some(generator))
 }
 
+/// Text query (scored) AND filters (not scored), without the documents that hold a `hidden`
+/// term.
 fn combine(
-    text: Option<Box<dyn Query>>,
+    text: Option<&TextQuery>,
     filters: Vec<Box<dyn Query>>,
     hidden: Vec<Term>,
 ) -> Box<dyn Query> {
+    if let Some(TextQuery {
+        query,
+        any_of: Some(terms),
+    }) = text
+    {
+        if filters.is_empty() && !hidden.is_empty() {
+            return Box::new(Excluding::matching_any_of(
+                query.box_clone(),
+                terms.clone(),
+                hidden,
+            ));
+        }
+    }
+    let text = text.map(|t| t.query.box_clone());
     let mut musts: Vec<Box<dyn Query>> = vec![text.unwrap_or_else(|| Box::new(AllQuery))];
     for q in filters {
         musts.push(Box::new(ConstScoreQuery::new(q, 0.0)));
@@ -1136,6 +1201,9 @@ mod tests {
     //! 4. Planned meetings are hidden unless asked for.
     //! 5. Event counts are keyed by series and year; a series filter takes every year.
     //! 6. Date bounds parse as typed, inclusive at the end; bad ones are refused.
+    //! 7. A ranked search, pruned or not, gives the hits, scores and total of the boolean query
+    //!    it stands for walked whole by `TopDocs` and `Count`, and facet counts over all of its
+    //!    matches, over segments with deleted documents and ledger entries.
     use super::*;
     use crate::index::{add_meetings, create_in_ram};
     use crate::model::Participant;
@@ -1328,6 +1396,124 @@ mod tests {
         let s = r.hits[0].snippet.as_ref().unwrap();
         assert!(!s.highlighted.is_empty());
         assert!(r.hits[0].score.unwrap() > 0.0);
+    }
+
+    /// Meetings and ledger entries of synthetic articles in four segments, then every fifth
+    /// article deleted.
+    fn segmented_index() -> Index {
+        let f = schema::fields();
+        let index = create_in_ram();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let articles: Vec<_> = crate::synth::articles(11, 0..240)
+            .map(|g| g.article)
+            .collect();
+        for chunk in articles.chunks(60) {
+            for a in chunk {
+                let meetings = crate::extract::extract(a);
+                add_meetings(&writer, &meetings).unwrap();
+                writer
+                    .add_document(crate::index::ledger::document(f, a, meetings.len()))
+                    .unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        for a in articles.iter().step_by(5) {
+            writer.delete_term(crate::index::ledger::article_term(f, &a.id));
+        }
+        writer.commit().unwrap();
+        index
+    }
+
+    #[test]
+    fn ranked_searches_equal_the_boolean_query_they_stand_for() {
+        let f = schema::fields();
+        let index = segmented_index();
+        let searcher = searcher(&index).unwrap();
+        assert_eq!(searcher.segment_readers().len(), 4);
+        let hidden_statuses = |status| match status {
+            StatusFilter::Any => vec![LEDGER_STATUS],
+            _ => vec![
+                LEDGER_STATUS,
+                Status::Planned.as_str(),
+                Status::Call.as_str(),
+            ],
+        };
+        let mut pruned = 0;
+        for q in [
+            "cooperation",
+            "minister",
+            "defence OR navy",
+            "cooperation talks",
+            "\"defence cooperation\"",
+            "title:cooperation",
+        ] {
+            for status in [StatusFilter::HeldOnly, StatusFilter::Any] {
+                let text = parse_query(&index, q).unwrap();
+                let hidden = BooleanQuery::new(
+                    hidden_statuses(status)
+                        .into_iter()
+                        .map(|s| {
+                            let t = Term::from_field_text(f.status, s);
+                            let q = TermQuery::new(t, IndexRecordOption::Basic);
+                            (Occur::Should, Box::new(q) as Box<dyn Query>)
+                        })
+                        .collect(),
+                );
+                let boolean = BooleanQuery::new(vec![
+                    (Occur::Must, text.query.box_clone()),
+                    (Occur::MustNot, Box::new(hidden)),
+                ]);
+                let filters = Filters {
+                    status,
+                    ..Default::default()
+                };
+                let (_, query) = matching_query(&index, &searcher, Some(q), &filters).unwrap();
+                pruned += usize::from(ranks_by_pruning(&searcher, &*query).unwrap());
+                for (limit, offset) in [(10, 0), (4, 3), (1000, 0)] {
+                    let top = TopDocs::with_limit(limit)
+                        .and_offset(offset)
+                        .order_by_score();
+                    let (want, total) = searcher.search(&boolean, &(top, Count)).unwrap();
+                    let want: Vec<(String, f32)> = want
+                        .into_iter()
+                        .map(|(score, a)| (load_meeting(&searcher, f, a).unwrap().id, score))
+                        .collect();
+                    let request = SearchRequest {
+                        query: Some(q.into()),
+                        filters: filters.clone(),
+                        limit,
+                        offset,
+                        facets: vec![],
+                        ..Default::default()
+                    };
+                    let r = search_with(&searcher, &index, &request).unwrap();
+                    let got: Vec<(String, f32)> = r
+                        .hits
+                        .iter()
+                        .map(|h| (h.meeting.id.clone(), h.score.unwrap()))
+                        .collect();
+                    assert_eq!((got, r.total), (want, total), "{q} {status:?} {limit}");
+                    assert!(total > 0 || q.starts_with('"'), "{q}");
+                }
+                let all = SearchRequest {
+                    query: Some(q.into()),
+                    filters: filters.clone(),
+                    limit: 1000,
+                    ..Default::default()
+                };
+                let r = search_with(&searcher, &index, &all).unwrap();
+                let matches: Vec<Meeting> = r.hits.iter().map(|h| h.meeting.clone()).collect();
+                assert_eq!(matches.len(), r.total);
+                for (name, values) in &r.facets {
+                    let got: BTreeMap<String, u64> = values.iter().cloned().collect();
+                    if *name != FacetName::Event {
+                        assert_eq!(got, count_over(&matches, *name), "{q} {name:?}");
+                    }
+                }
+            }
+        }
+        assert!(pruned >= 4, "{pruned}");
     }
 
     #[test]

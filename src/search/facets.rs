@@ -28,6 +28,8 @@ use tantivy::postings::TermInfo;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, InvertedIndexReader, Score, SegmentOrdinal, SegmentReader};
 
+use super::bits::{for_each_block, DocBits};
+
 /// What separates the segments of a facet path in the index (`/ADEX/2024` is `ADEX\0 2024`
 /// without the space); tantivy keeps its own constant to itself.
 const SEP: u8 = 0;
@@ -104,7 +106,7 @@ impl Collector for FacetCounter {
             fields: self.fields.clone(),
             postings_per_match: self.postings_per_match,
             reader: reader.clone(),
-            matches: vec![0; (reader.max_doc() as usize).div_ceil(64)],
+            matches: DocBits::new(reader.max_doc()),
             matched: 0,
         })
     }
@@ -168,8 +170,8 @@ pub struct SegmentFacetCounter {
     fields: Vec<Counted>,
     postings_per_match: u64,
     reader: SegmentReader,
-    /// One bit per document of the segment: set when it matched.
-    matches: Vec<u64>,
+    /// The documents of the segment that matched.
+    matches: DocBits,
     matched: u64,
 }
 
@@ -177,13 +179,13 @@ impl SegmentCollector for SegmentFacetCounter {
     type Fruit = tantivy::Result<Vec<PathCounts>>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.matches[doc as usize / 64] |= 1 << (doc % 64);
+        self.matches.insert(doc);
         self.matched += 1;
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
         for &doc in docs {
-            self.matches[doc as usize / 64] |= 1 << (doc % 64);
+            self.matches.insert(doc);
         }
         self.matched += docs.len() as u64;
     }
@@ -231,20 +233,21 @@ impl SegmentCollector for SegmentFacetCounter {
     }
 }
 
-/// How many documents of a term's posting list are set in `matches`.
-fn matching(index: &InvertedIndexReader, info: &TermInfo, matches: &[u64]) -> tantivy::Result<u64> {
-    let mut postings = index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+/// How many documents of a term's posting list are in `matches`.
+fn matching(
+    index: &InvertedIndexReader,
+    info: &TermInfo,
+    matches: &DocBits,
+) -> tantivy::Result<u64> {
+    let postings = index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
     let mut n = 0u64;
-    loop {
-        let docs = postings.docs();
-        if docs.is_empty() {
-            return Ok(n);
-        }
-        for &doc in docs {
-            n += (matches[doc as usize / 64] >> (doc % 64)) & 1;
-        }
-        postings.advance();
-    }
+    for_each_block(postings, |docs| {
+        n += docs
+            .iter()
+            .map(|&doc| u64::from(matches.contains(doc)))
+            .sum::<u64>();
+    });
+    Ok(n)
 }
 
 impl SegmentFacetCounter {
@@ -258,14 +261,9 @@ impl SegmentFacetCounter {
         // document), one run per document.
         let mut ords: Vec<u64> = Vec::new();
         let mut runs: Vec<usize> = Vec::new();
-        for (word_index, &word) in self.matches.iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                let doc = (word_index * 64) as DocId + word.trailing_zeros();
-                word &= word - 1;
-                ords.extend(column.ords().values_for_doc(doc));
-                runs.push(ords.len());
-            }
+        for doc in self.matches.iter() {
+            ords.extend(column.ords().values_for_doc(doc));
+            runs.push(ords.len());
         }
         let mut distinct = ords.clone();
         distinct.sort_unstable();
