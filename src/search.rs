@@ -359,10 +359,10 @@ pub fn search_with(
         let addresses = top.into_iter().map(|(_, a)| (None, a)).collect();
         (addresses, total, fruits)
     } else {
+        let top = RankedTop::new(request.limit, request.offset);
         let (top, total, fruits) = if ranks_by_pruning(searcher, &*query)? {
             // Ranking alone skips most matches; counting them all unscored then costs less
             // than scoring each.
-            let top = RankedTop::new(request.limit, request.offset);
             let top = run(searcher, &*query, &top).map_err(|e| unusable_query(request, e))?;
             let (total, fruits) = match counter {
                 Some(counter) => run(searcher, &*query, &(Count, counter))
@@ -372,9 +372,6 @@ pub fn search_with(
             .map_err(|e| unusable_query(request, e))?;
             (top, total, fruits)
         } else {
-            let top = TopDocs::with_limit(request.limit)
-                .and_offset(request.offset)
-                .order_by_score();
             run(searcher, &*query, &(top, Count, counter))
                 .map_err(|e| unusable_query(request, e))?
         };
@@ -1201,9 +1198,10 @@ mod tests {
     //! 4. Planned meetings are hidden unless asked for.
     //! 5. Event counts are keyed by series and year; a series filter takes every year.
     //! 6. Date bounds parse as typed, inclusive at the end; bad ones are refused.
-    //! 7. A ranked search, pruned or not, gives the hits, scores and total of the boolean query
-    //!    it stands for walked whole by `TopDocs` and `Count`, and facet counts over all of its
-    //!    matches, over segments with deleted documents and ledger entries.
+    //! 7. A ranked search, pruned or not, gives the hits and scores of every match of the
+    //!    boolean query it stands for, sorted by score then address, its total, and facet
+    //!    counts over all of its matches, over segments with deleted documents and ledger
+    //!    entries.
     use super::*;
     use crate::index::{add_meetings, create_in_ram};
     use crate::model::Participant;
@@ -1470,14 +1468,14 @@ mod tests {
                 };
                 let (_, query) = matching_query(&index, &searcher, Some(q), &filters).unwrap();
                 pruned += usize::from(ranks_by_pruning(&searcher, &*query).unwrap());
+                let every = ranked::tests::every_match_ranked(&searcher, &boolean);
+                let total = every.len();
                 for (limit, offset) in [(10, 0), (4, 3), (1000, 0)] {
-                    let top = TopDocs::with_limit(limit)
-                        .and_offset(offset)
-                        .order_by_score();
-                    let (want, total) = searcher.search(&boolean, &(top, Count)).unwrap();
-                    let want: Vec<(String, f32)> = want
-                        .into_iter()
-                        .map(|(score, a)| (load_meeting(&searcher, f, a).unwrap().id, score))
+                    let want: Vec<(String, f32)> = every
+                        .iter()
+                        .skip(offset)
+                        .take(limit)
+                        .map(|&(score, a)| (load_meeting(&searcher, f, a).unwrap().id, score))
                         .collect();
                     let request = SearchRequest {
                         query: Some(q.into()),

@@ -333,14 +333,16 @@ impl Weight for ExcludingWeight {
 
 #[cfg(test)]
 mod tests {
-    //! 1. The same documents, counts, hits and scores as the boolean query it stands for,
-    //!    whether the hidden documents are looked up by seeking or in a bit set, walked
-    //!    unscored, scored, or ranked alone with pruning, over segments with deleted documents
-    //!    and many tied scores.
+    //! 1. The same documents, counts, hits and scores as the boolean query it stands for (its
+    //!    every match sorted by score, then address), whether the hidden documents are looked
+    //!    up by seeking or in a bit set, walked unscored, scored, or ranked alone with pruning,
+    //!    over segments with deleted documents and many tied scores.
     //! 2. One word over several fields (a union of boosted terms) is read from its postings,
     //!    and ranked with block-max WAND only where at most two of its terms are in a segment.
     //! 3. Only term queries and unions of them are taken for unions of terms.
     use super::*;
+    use crate::search::ranked::tests::every_match_ranked;
+    use crate::search::ranked::RankedTop;
     use tantivy::collector::{Count, DocSetCollector, TopDocs};
     use tantivy::indexer::NoMergePolicy;
     use tantivy::query::{AllQuery, BoostQuery, ConstScoreQuery, PhraseQuery, QueryParser};
@@ -448,25 +450,37 @@ mod tests {
         assert_eq!(docs(searcher, excluding), docs(searcher, boolean), "{what}");
         let count = searcher.search(boolean, &Count).unwrap();
         assert_eq!(searcher.search(excluding, &Count).unwrap(), count, "{what}");
+        let every = every_match_ranked(searcher, boolean);
+        assert_eq!(every.len(), count, "{what}");
         for (limit, offset) in [(1, 0), (10, 0), (10, 3), (3000, 0)] {
+            let want: Vec<_> = every.iter().copied().skip(offset).take(limit).collect();
+            let top = RankedTop::new(limit, offset);
+            assert_eq!(
+                searcher.search(excluding, &(top, Count)).unwrap(),
+                (want.clone(), count),
+                "{what} {limit}"
+            );
+            let top = RankedTop::new(limit, offset);
+            assert_eq!(
+                searcher.search(excluding, &top).unwrap(),
+                want,
+                "ranked alone: {what} {limit}"
+            );
+            // tantivy's own ranking, every match walked: the same pushes, the same page.
             let top = || {
                 TopDocs::with_limit(limit)
                     .and_offset(offset)
                     .order_by_score()
             };
-            let (want, total) = searcher.search(boolean, &(top(), Count)).unwrap();
-            assert_eq!(total, count);
             assert_eq!(
                 searcher.search(excluding, &(top(), Count)).unwrap(),
-                (want.clone(), count),
+                searcher.search(boolean, &(top(), Count)).unwrap(),
                 "{what} {limit}"
             );
-            assert_eq!(
-                searcher.search(excluding, &top()).unwrap(),
-                want,
-                "ranked alone: {what} {limit}"
-            );
         }
+        // tantivy's ranking alone (pruned), of every match, as a collapsed search ranks.
+        let all = TopDocs::with_limit(count.max(1)).order_by_score();
+        assert_eq!(searcher.search(excluding, &all).unwrap(), every, "{what}");
     }
 
     #[test]
