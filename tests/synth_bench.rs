@@ -15,7 +15,7 @@ mod common;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use attache::bench::{BenchReport, QueryReport};
+use attache::bench::{BenchReport, Latency, Queries, QueryReport};
 use attache::model::{Meeting, Status};
 use attache::synth::GoldArticle;
 use common::Env;
@@ -36,6 +36,29 @@ fn synth(env: &Env, out: &str, seed: u64) -> std::path::PathBuf {
         String::from_utf8_lossy(&run.stderr)
     );
     dir
+}
+
+/// The one line of JSON a `--json` run that succeeded printed.
+fn one_json_line(out: std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    stdout
+}
+
+/// Each query shape's latency.
+fn shapes(q: &Queries) -> [Latency; 5] {
+    [
+        q.term,
+        q.phrase,
+        q.facet_filter,
+        q.facet_counts,
+        q.date_range,
+    ]
 }
 
 /// `extract --json` of the corpus in `dir`.
@@ -175,13 +198,7 @@ fn bench_json_has_every_key_with_positive_figures() {
         .arg(env.path("work"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let stdout = one_json_line(out);
     let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     for key in attache::bench::REPORT_KEYS {
         assert!(value.get(key).is_some(), "{key} missing: {stdout}");
@@ -224,13 +241,7 @@ fn bench_json_has_every_key_with_positive_figures() {
     for (i, x) in figures.iter().enumerate() {
         assert!(*x > 0.0, "figure {i} is {x}: {stdout}");
     }
-    for l in [
-        q.term,
-        q.phrase,
-        q.facet_filter,
-        q.facet_counts,
-        q.date_range,
-    ] {
+    for l in shapes(q) {
         assert!(l.p99_ms >= l.p50_ms);
     }
     assert!(r.command_ms.p99 >= r.command_ms.p50);
@@ -249,24 +260,11 @@ fn bench_queries_only_measures_the_index_it_is_given() {
         .args(["bench", "--queries-only", "--json", "--quiet"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let stdout = one_json_line(out);
     let r: QueryReport = serde_json::from_str(&stdout).unwrap();
     let all = env.search(&["--status", "any", "--limit", "0"]);
     assert_eq!(r.meetings, all.total as u64);
-    let q = &r.queries;
-    for l in [
-        q.term,
-        q.phrase,
-        q.facet_filter,
-        q.facet_counts,
-        q.date_range,
-    ] {
+    for l in shapes(&r.queries) {
         assert!(l.p50_ms > 0.0 && l.p99_ms >= l.p50_ms, "{stdout}");
     }
     assert!(r.command_ms.p50 > 0.0 && r.command_ms.p99 >= r.command_ms.p50);
