@@ -29,6 +29,8 @@ struct Draft {
     sides: Vec<&'static str>,
     event: Option<EventMention>,
     location: Option<&'static str>,
+    /// The country of the institution the meeting was held at ("welcomed X to the Pentagon").
+    venue: Option<&'static str>,
     /// Sentences of later passages that report on this meeting too ("both meetings").
     borrowed: Vec<usize>,
     /// Sentences inside the passage that tell of another meeting opened by the same sentence
@@ -81,6 +83,8 @@ struct State<'a> {
     /// The country whose ministry or armed forces issued the article, from a heading line
     /// ("REPUBLIC OF TÜRKİYE MINISTRY OF NATIONAL DEFENCE").
     source: Option<&'static str>,
+    /// The country of an institution the current sentence places someone at ("to the Pentagon").
+    venue: Option<&'static str>,
     /// The country a guest is said to be visiting ("currently visiting Egypt", "a three-day
     /// visit to India").
     visited: Option<&'static str>,
@@ -205,6 +209,7 @@ impl State<'_> {
         let Some(home) = self
             .source
             .or_else(|| d.location.and_then(countries::city_country))
+            .or(d.venue)
             .or(self.dateline)
             .or(self.visited)
         else {
@@ -261,6 +266,7 @@ impl State<'_> {
             sides,
             event: event.cloned().or_else(|| self.event.clone()),
             location: place.or(self.location),
+            venue: self.venue,
             borrowed: Vec::new(),
             lent: Vec::new(),
         });
@@ -376,6 +382,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         heads: Vec::new(),
         dateline: None,
         source: None,
+        venue: None,
         visited: None,
         strays: 0,
         drafts: Vec::new(),
@@ -398,6 +405,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         if st.visited.is_none() {
             st.visited = visit_country(text, &toks);
         }
+        st.venue = venue_country(text, &toks);
         let mut cues = cue_hits.classify(text, r.start, r.end);
         let reg = &st.registry;
         let mentions = people::mentions(text, &toks, |n| reg.find(n).is_some());
@@ -753,8 +761,14 @@ fn step(
                 Some(c) => unnamed_sides.contains(&c),
                 None => led.contains(p) && unnamed_sides.len() == 1,
             };
+            // "On the margins of the trilateral meeting, A and B held a bilateral talk": two of
+            // a meeting of three sides meet on their own.
+            let bilateral = countries.len() >= 3
+                && people.len() == 2
+                && text[toks[0].start..toks[toks.len() - 1].end].contains("bilateral");
             let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
-                && unnamed.iter().all(|u| countries.contains(u));
+                && unnamed.iter().all(|u| countries.contains(u))
+                && !bilateral;
             // "During the call, the two commanders discussed …" goes on reporting the call.
             if same && (d.status == status || people.is_empty() || status == Status::Held) {
                 join(st, c, &people);
@@ -936,6 +950,20 @@ fn issuer(text: &str, toks: &[Tok]) -> Option<&'static str> {
     .iter()
     .any(|w| line.contains(w));
     country.filter(|_| office || military)
+}
+
+/// "welcomed X to the Pentagon", "met at the Bundeswehr's headquarters": the country of the
+/// institution a meeting is placed at.
+fn venue_country(text: &str, toks: &[Tok]) -> Option<&'static str> {
+    toks.windows(3).find_map(|w| match w[2].kind {
+        Kind::Org(c)
+            if matches!(&text[w[0].start..w[0].end], "at" | "to")
+                && &text[w[1].start..w[1].end] == "the" =>
+        {
+            Some(c)
+        }
+        _ => None,
+    })
 }
 
 /// "currently visiting Egypt", "a visit to India", "arrived in Cairo": the country visited.
@@ -1517,5 +1545,47 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].2, strings(&["TD", "TR"]));
         assert_eq!(got[1].1, strings(&["Murat Ya?ci", "Salifou Mody"]));
+    }
+
+    #[test]
+    fn a_bilateral_on_the_margins_of_a_trilateral_is_a_second_meeting_the_same_day() {
+        let m = meetings(&article(
+            "The Chief of Defence of Norway, General Eirik Dahl, hosted his counterparts from Sweden and Finland, General Nils Berg, Chief of the Swedish Armed Forces, and General Timo Laine, Chief of Defence of the Finnish Defence Forces, in Oslo on Tuesday.\n\nOn the margins of the trilateral meeting, Dahl and Laine held a bilateral talk on air defence.",
+            "2025-03-13",
+        ));
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].countries, strings(&["FI", "NO", "SE"]));
+        assert_eq!(m[1].countries, strings(&["FI", "NO"]));
+        assert_eq!(m[1].date, m[0].date);
+    }
+
+    #[test]
+    fn an_office_followed_by_a_verb_is_a_reference_and_a_host_at_an_institution_is_its_own() {
+        let got = summary(
+            "Yesterday, Defence Minister Omar Haddad received General Luis Ferrer of Spain.\n\nToday, the Minister of State for Defence Affairs received Anne Morel, chief executive of France's Thales.",
+            "2024-11-14",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, strings(&["Anne Morel", "Omar Haddad"]));
+        let got = countries_of(
+            "This morning, Secretary of Defense Paul Grant welcomed Greek Minister of Defence Nikos Pappas to the Pentagon.",
+            "2024-04-03",
+        );
+        assert_eq!(got[0][0], ("Paul Grant".into(), Some("US".into())));
+    }
+
+    #[test]
+    fn a_meeting_that_came_a_day_after_talks_dates_those_talks_the_day_before() {
+        let m = meetings(&article(
+            "Polish Defence Minister Adam Lis met his Czech counterpart Jana Novak in Prague on Friday.\n\nThe meeting came a day after Lis held talks with Slovak Defence Minister Peter Kral, also in Prague.\n\nOn 12 March the Kazakh delegation held talks at the General Staff of the Armed Forces of the Kyrgyz Republic with Chief of the General Staff Maj. Gen. Ulan Sadyrov.",
+            "2024-03-16",
+        ));
+        let dates: Vec<String> = m.iter().map(|m| m.date.unwrap().to_string()).collect();
+        assert_eq!(dates[..2], ["2024-03-15", "2024-03-14"]);
+        let sadyrov = m
+            .iter()
+            .flat_map(|m| &m.participants)
+            .find(|p| p.name == "Ulan Sadyrov");
+        assert_eq!(sadyrov.and_then(|p| p.country.as_deref()), Some("KG"));
     }
 }

@@ -177,14 +177,25 @@ pub fn reported(text: &str, at: usize) -> bool {
 /// How many days after the meeting before a passage places its own, when it opens by saying
 /// so: 0 for "Later in the day", "On the same day", "Later that day", "He thereafter visited",
 /// "Afterwards"; -1 for "A day earlier", "The previous day"; 1 for "The next day", "A day
-/// later"; -2 and 2 for "Two days earlier" and "two days later".
+/// later"; -2 and 2 for "Two days earlier" and "two days later"; -1 for "The meeting came a day
+/// after X held talks with Y", which opens the passage of the talks with Y.
 pub fn days_after_previous(passage: &str) -> Option<i64> {
     let head: String = passage
         .chars()
         .take(100)
         .collect::<String>()
         .to_ascii_lowercase();
-    const SHIFTS: [(&str, i64); 16] = [
+    const SHIFTS: [(&str, i64); 24] = [
+        // "On the margins of the trilateral meeting, A and B held a bilateral talk".
+        ("margins of the meeting", 0),
+        ("margins of the trilateral", 0),
+        ("sidelines of the meeting", 0),
+        ("sidelines of the trilateral", 0),
+        // "The meeting came a day after X held talks with Y": Y's day is the one before.
+        ("came a day after", -1),
+        ("comes a day after", -1),
+        ("came two days after", -2),
+        ("comes two days after", -2),
         ("later in the day", 0),
         ("later that day", 0),
         ("the same day", 0),

@@ -272,14 +272,30 @@ fn delegation_country(
 }
 
 /// "visited Vietnam's Ministry of National Defence and met Minister … X": the country of the
-/// place visited, for the person met there (whose description starts at `b`).
+/// place visited, for the person met there (whose description starts at `b`); so for "held
+/// talks at the General Staff of the Kyrgyz Republic with Chief … X".
 fn visited_country(text: &str, toks: &[Tok], b: usize) -> Option<&'static str> {
-    if !lower_is(text, b.checked_sub(1).and_then(|k| toks.get(k)), &["met"]) {
+    let before = b.checked_sub(1).and_then(|k| toks.get(k));
+    let visited = if lower_is(text, before, &["met"]) {
+        toks[..b - 1]
+            .iter()
+            .rposition(|t| lower_is(text, Some(t), &["visited"]))?
+    } else if lower_is(text, before, &["with"]) {
+        let at = toks[..b - 1]
+            .iter()
+            .rposition(|t| lower_is(text, Some(t), &["at"]))?;
+        // Only a place named right before: "talks at the General Staff … with".
+        if b - 1 - at > 12
+            || toks[at..b - 1]
+                .iter()
+                .any(|t| matches!(t.kind, Kind::Punct(_)))
+        {
+            return None;
+        }
+        at
+    } else {
         return None;
-    }
-    let visited = toks[..b - 1]
-        .iter()
-        .rposition(|t| lower_is(text, Some(t), &["visited"]))?;
+    };
     toks[visited + 1..b - 1]
         .iter()
         .find_map(|t| t.kind.country())
@@ -336,17 +352,26 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
                 .and_then(|(_, t)| t.kind.country())
         };
         let mut country = named(false).or_else(|| named(true));
+        // "his counterparts from Germany and Switzerland, General X, Chief of Defence of the
+        // Bundeswehr, and …": a list's countries leave each person to their own description.
+        let mut pre_countries = toks[floor..desc_end]
+            .iter()
+            .filter_map(|t| t.kind.country());
+        let listed = pre_countries
+            .next()
+            .is_some_and(|c| pre_countries.any(|d| d != c));
         let mut desc = positions::describe(text, pre);
         let mut end_tok = run.end;
         if let Some(app_end) = apposition {
             let app = &toks[run.end + 1..app_end];
-            if country.is_none() {
+            if country.is_none() || listed {
                 // "Commander of the Royal Navy of Oman": the country over the institution.
                 country = app
                     .iter()
                     .find(|t| matches!(t.kind, Kind::Country(_)))
                     .or_else(|| app.iter().find(|t| t.kind.country().is_some()))
-                    .and_then(|t| t.kind.country());
+                    .and_then(|t| t.kind.country())
+                    .or(country);
             }
             let more = positions::describe_appositive(text, app);
             desc.position = desc.position.or(more.position);
@@ -557,7 +582,8 @@ fn same_person(mention: &[String], known: &[String]) -> bool {
         return false;
     };
     if !same_word(ml, kl) {
-        return false;
+        // "Orellana" of "Byron Alfredo Orellana Pérez": a double surname's first part.
+        return mention.len() == 1 && known.len() >= 3 && same_word(ml, &known[known.len() - 2]);
     }
     if mention.len() == 1 || known.len() == 1 {
         return true;
@@ -963,5 +989,22 @@ mod tests {
             Some("Commander, U.S. Southern Command")
         );
         assert_eq!(got[2].2, Some("US"));
+    }
+
+    #[test]
+    fn a_local_rank_in_brackets_and_pilot_are_dropped_and_a_double_surname_is_found() {
+        let mut r = Registry::default();
+        let got: Vec<_> = people(
+            "Lieutenant General (Korpskommandant) Urs Meier met Major General Pilot Saeed Al Kaabi and Gen. Carlos Andrés Rojas Medina.",
+            &mut r,
+        )
+        .iter()
+        .map(summary)
+        .collect();
+        assert_eq!(got[0].0, "Urs Meier");
+        assert_eq!(got[0].1.as_deref(), Some("Lieutenant General"));
+        assert_eq!(got[1].0, "Saeed Al Kaabi");
+        assert_eq!(r.find("Rojas"), r.find("Carlos Andrés Rojas Medina"));
+        assert!(r.find("Rojas").is_some());
     }
 }

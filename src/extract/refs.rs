@@ -171,14 +171,32 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
         }
         // "the Commander of the Egyptian Air Force, Air Marshal …" describes someone named next.
         let next = toks.get(k + 1);
+        let names_next = |m: &Tok| {
+            matches!(
+                m.kind,
+                Kind::Rank(_) | Kind::Title | Kind::Cap | Kind::Initial
+            )
+        };
         let describes = next.is_some_and(|n| match n.kind {
-            Kind::Lower => matches!(word(n), "of" | "for" | "to"),
-            Kind::Punct(',') => toks.get(k + 2).is_some_and(|m| {
-                matches!(
-                    m.kind,
-                    Kind::Rank(_) | Kind::Title | Kind::Cap | Kind::Initial
-                )
-            }),
+            // "the Commander of the Egyptian Air Force, Air Marshal …" names someone next; "the
+            // Minister of State for Defence Affairs received …", a post in capitals and a verb,
+            // is a reference.
+            Kind::Lower if matches!(word(n), "of" | "for" | "to") => {
+                let mut e = k + 1;
+                let mut capitals = 0;
+                while let Some(t) = toks.get(e) {
+                    match t.kind {
+                        Kind::Office | Kind::Org(_) | Kind::Country(_) => capitals += 1,
+                        Kind::Lower if matches!(word(t), "of" | "for" | "to" | "the") => {}
+                        _ => break,
+                    }
+                    e += 1;
+                }
+                let verb = toks.get(e).is_some_and(|t| t.kind == Kind::Lower);
+                !(head.kind == Kind::Office && capitals > 0 && verb)
+            }
+            Kind::Lower => false,
+            Kind::Punct(',') => toks.get(k + 2).is_some_and(names_next),
             Kind::Punct(_) => false,
             _ => true,
         });

@@ -362,7 +362,7 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     };
     let mark = &inner[..close];
     let word_like =
-        (2..=8).contains(&mark.len()) && mark.chars().all(|c| c.is_alphabetic() || c == '.');
+        (2..=20).contains(&mark.len()) && mark.chars().all(|c| c.is_alphabetic() || c == '.');
     let name_follows = inner[close + 1..]
         .strip_prefix(' ')
         .and_then(|r| r.chars().next())
