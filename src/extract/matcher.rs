@@ -275,6 +275,12 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
         }
         previous_word = word;
         i += len;
+        // The rest of an ASCII word starts nothing.
+        if word {
+            while i < bytes.len() && bytes[i] < 0x80 && ASCII_CLASS[bytes[i] as usize] != 0 {
+                i += 1;
+            }
+        }
     }
     scan
 }
