@@ -24,7 +24,21 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Where the next stop stands; `!` is rare, so it is looked for apart from the others.
+    let next = |from: usize, found: Option<usize>| found.map_or(bytes.len(), |k| from + k);
+    let mut stop = next(0, memchr::memchr3(b'\n', b'.', b'?', bytes));
+    let mut bang = next(0, memchr::memchr(b'!', bytes));
+    loop {
+        if stop < i {
+            stop = next(i, memchr::memchr3(b'\n', b'.', b'?', &bytes[i..]));
+        }
+        if bang < i {
+            bang = next(i, memchr::memchr(b'!', &bytes[i..]));
+        }
+        i = stop.min(bang);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         let end = match b {
             b'\n' => Some((i, i + 1)),
