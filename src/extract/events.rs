@@ -151,10 +151,10 @@ fn triggers(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        i += k;
         let start = i;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
