@@ -300,6 +300,10 @@ fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 10 <= b.len() {
+        if !b[i].is_ascii_digit() || b[i + 4] != b'-' {
+            i += 1;
+            continue;
+        }
         let w = &b[i..i + 10];
         let shape = w.iter().enumerate().all(|(k, c)| {
             if k == 4 || k == 7 {
