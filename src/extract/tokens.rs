@@ -5,7 +5,6 @@
 use super::matcher::{word_char, Case, Hit, Table};
 use super::{countries, Hits};
 use crate::vocab;
-use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -46,12 +45,16 @@ pub struct Tok {
     pub kind: Kind,
 }
 
-/// A set of words looked up without regard to case, without allocating for ASCII words.
-pub struct WordSet(HashSet<String>);
+/// A set of words looked up without regard to case, without allocating for ASCII words: the
+/// folded words, sorted, searched by comparing an ASCII word's bytes lower-cased on the fly.
+pub struct WordSet(Vec<String>);
 
 impl WordSet {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
-        WordSet(words.into_iter().map(crate::text::fold).collect())
+        let mut v: Vec<String> = words.into_iter().map(crate::text::fold).collect();
+        v.sort_unstable();
+        v.dedup();
+        WordSet(v)
     }
 
     /// Whether `word`, or the first part of a hyphenated `word` ("Commander-in-Chief"), is in
@@ -66,14 +69,15 @@ impl WordSet {
     /// Whether `word` (its possessive `'s` dropped) is in the set, in any case.
     pub fn contains(&self, word: &str) -> bool {
         let word = bare(word);
-        let mut buf = [0u8; 32];
-        if word.len() <= buf.len() && word.is_ascii() {
-            buf[..word.len()].copy_from_slice(word.as_bytes());
-            buf[..word.len()].make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            return std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| self.0.contains(w));
+        if word.is_ascii() {
+            let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+            return self
+                .0
+                .binary_search_by(|w| w.bytes().cmp(lower.clone()))
+                .is_ok();
         }
-        self.0.contains(&crate::text::fold(word))
+        let folded = crate::text::fold(word);
+        self.0.binary_search(&folded).is_ok()
     }
 }
 
