@@ -262,9 +262,13 @@ pub fn normalise(s: &str) -> String {
         out.push_str(w);
     }
     let out = out.trim_end_matches([',', ' ']).to_string();
-    for field in ["Defense", "Defence", "Foreign", "Interior"] {
-        let written = format!("{field} Minister");
-        if let Some(head) = out.strip_suffix(written.as_str()) {
+    for (field, written) in [
+        ("Defense", "Defense Minister"),
+        ("Defence", "Defence Minister"),
+        ("Foreign", "Foreign Minister"),
+        ("Interior", "Interior Minister"),
+    ] {
+        if let Some(head) = out.strip_suffix(written) {
             return format!("{head}Minister of {field}");
         }
     }
