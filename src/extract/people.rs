@@ -559,8 +559,14 @@ pub struct Registry {
 
 /// Folded name words, initials kept as one letter.
 fn name_tokens(name: &str) -> Vec<String> {
-    let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
-    fold(&bare)
+    // An ASCII name has no combining marks, and folds to its lower case.
+    let folded = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
+        fold(&bare)
+    };
+    folded
         .split([' ', '.'])
         .filter(|t| !t.is_empty())
         .map(str::to_string)
@@ -602,13 +608,17 @@ fn same_person(mention: &[String], known: &[String]) -> bool {
 
 impl Registry {
     pub fn find(&self, name: &str) -> Option<usize> {
-        let t = name_tokens(name);
-        if let Some(i) = self.people.iter().position(|p| same_person(&t, &p.tokens)) {
+        self.find_tokens(&name_tokens(name))
+    }
+
+    /// [`Registry::find`] of a name already split by [`name_tokens`].
+    fn find_tokens(&self, t: &[String]) -> Option<usize> {
+        if let Some(i) = self.people.iter().position(|p| same_person(t, &p.tokens)) {
             return Some(i);
         }
         // One word that opens a single known name: a name written family name first ("Min" of
         // "Min Jae-seok") or a given name ("Laura").
-        let [word] = &t[..] else { return None };
+        let [word] = t else { return None };
         let mut opening = self
             .people
             .iter()
@@ -622,9 +632,9 @@ impl Registry {
 
     /// The registry index of a mention, adding the person or completing what is known of them.
     pub fn add(&mut self, m: &Mention) -> usize {
-        if let Some(i) = self.find(&m.name) {
+        let tokens = name_tokens(&m.name);
+        if let Some(i) = self.find_tokens(&tokens) {
             let p = &mut self.people[i];
-            let tokens = name_tokens(&m.name);
             let fuller = tokens.iter().filter(|t| t.len() > 1).count()
                 > p.tokens.iter().filter(|t| t.len() > 1).count();
             if fuller {
@@ -642,7 +652,7 @@ impl Registry {
             return i;
         }
         self.people.push(Person {
-            tokens: name_tokens(&m.name),
+            tokens,
             name: m.name.clone(),
             country: m.country,
             rank: m.rank,
