@@ -158,6 +158,21 @@ impl Matcher {
         scan_with(self, None, text)
     }
 
+    /// Whether a walk from `p` can find anything: the automaton has matched after the first
+    /// byte, or is still alive after the second. Most words are ruled out here, without a walk.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], p: usize) -> bool {
+        let first = self.dfa.next_state(Anchored::Yes, self.start, bytes[p]);
+        if self.dfa.is_dead(first) {
+            return false;
+        }
+        if self.dfa.is_match(first) || p + 1 >= bytes.len() {
+            return true;
+        }
+        let second = self.dfa.next_state(Anchored::Yes, first, bytes[p + 1]);
+        !self.dfa.is_dead(second)
+    }
+
     /// Every pattern that starts at the word start `p`: the longest accepted one per table.
     /// `best` is scratch space, empty between calls.
     fn walk(
@@ -266,10 +281,12 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
             (word_char(c), c.is_uppercase(), c.len_utf8())
         };
         if word && !previous_word {
-            if any.opens[b as usize] {
+            if any.opens[b as usize] && any.may_start(bytes, i) {
                 any.walk(text, i, &mut free, &mut best, &mut scan);
             }
-            if let Some(m) = capitalised.filter(|m| upper && m.opens[b as usize]) {
+            if let Some(m) =
+                capitalised.filter(|m| upper && m.opens[b as usize] && m.may_start(bytes, i))
+            {
                 m.walk(text, i, &mut free, &mut best, &mut scan);
             }
         }
@@ -327,6 +344,9 @@ fn is_word_char(c: Option<char>) -> bool {
 
 /// Letters, digits and combining marks (text in decomposed form spells `ş` as `s` + U+0327).
 pub fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
