@@ -9,8 +9,12 @@
 //! 4. The second set of test articles (`tests/articles_second`), written after the rules were
 //!    settled and first scored untouched (0.882): score ≥ 0.93, so that the rules changed after
 //!    reading its errors do not slip back. See its README.
-//! 5. The third set (`tests/articles_third`), first scored untouched at 0.841: score ≥ 0.88.
+//! 5. The third set (`tests/articles_third`), first scored untouched at 0.841: score ≥ 0.90.
 //! 6. The fourth set (`tests/articles_fourth`), first scored untouched at 0.805: score ≥ 0.94.
+//! 7. The fifth set (`tests/articles_fifth`), first scored untouched at 0.848: score ≥ 0.97.
+//!
+//! The sixth set (`tests/articles_sixth`) is held out: it is scored by hand, never held to a bar
+//! here, until someone reads its errors.
 //!
 //! Each set's score table is printed whether it passes or not (`cargo test --test
 //! extraction_quality -- --nocapture` shows it for passing runs too).
@@ -99,10 +103,15 @@ fn the_second_set_of_articles_does_not_slip_back() {
 
 #[test]
 fn the_third_set_of_articles_does_not_slip_back() {
-    holds_the_bar("third set of articles", "articles_third", 0.88);
+    holds_the_bar("third set of articles", "articles_third", 0.90);
 }
 
 #[test]
 fn the_fourth_set_of_articles_does_not_slip_back() {
     holds_the_bar("fourth set of articles", "articles_fourth", 0.94);
+}
+
+#[test]
+fn the_fifth_set_of_articles_does_not_slip_back() {
+    holds_the_bar("fifth set of articles", "articles_fifth", 0.97);
 }

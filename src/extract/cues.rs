@@ -139,6 +139,7 @@ mod tests {
     fn attendance_continuation_and_plural() {
         assert!(cues("The expanded meeting involved the chiefs.").attendance);
         assert!(cues("Also present was the ambassador.").attendance);
+        assert!(cues("Also at the meeting were the two attachés.").attendance);
         assert!(cues("At the meeting, the parties addressed cooperation.").continuation);
         assert!(cues("He noted the importance of ties.").continuation);
         assert!(!cues("A total of 208 companies are represented at the exhibition.").continuation);

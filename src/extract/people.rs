@@ -1017,4 +1017,13 @@ mod tests {
         assert_eq!(r.find("Rojas"), r.find("Carlos Andrés Rojas Medina"));
         assert!(r.find("Rojas").is_some());
     }
+
+    #[test]
+    fn a_dotted_title_is_stripped_and_an_entrance_is_no_one() {
+        assert_eq!(
+            names("The talks were attended by the Italian Ambassador H.E. Paolo Conti."),
+            ["Paolo Conti"]
+        );
+        assert!(names("He received an honors cordon at the Pentagon's River Entrance.").is_empty());
+    }
 }

@@ -270,14 +270,16 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
                 || (h.end > word_end
                     && h.end <= to
                     && text[h.end..].starts_with([' ', ',', '.'])
-                    && text[h.start..h.end].contains(' '));
+                    && text[h.start..h.end][..h.end - h.start - 1].contains([' ', '.']));
             whole.then_some(h.end)
         });
         let title = title_end.is_some();
-        let (end, kind) = if word.chars().count() == 1 && first.is_uppercase() && dot {
-            (word_end + 1, Kind::Initial)
-        } else if let Some(end) = title_end.filter(|&e| e > word_end + usize::from(dot)) {
+        // "H.E." is a title, not two initials.
+        let (end, kind) = if let Some(end) = title_end.filter(|&e| e > word_end + usize::from(dot))
+        {
             (end, Kind::Title)
+        } else if word.chars().count() == 1 && first.is_uppercase() && dot {
+            (word_end + 1, Kind::Initial)
         } else if title {
             (word_end + usize::from(dot), Kind::Title)
         } else if !first.is_uppercase() {
