@@ -617,9 +617,9 @@ struct Lead {
 
 /// A meeting's day: stated in its opening sentence; else, for a passage that opens by placing it
 /// against the meeting before ("Later in the day", "A day earlier"), that meeting's day moved so;
-/// else stated further on in its passage; else
-/// the lead's (`lead`: the day the lead states, given for the first meeting, or for all when
-/// stated before any meeting or as the day the news was reported); else the publication date.
+/// else stated further on in its passage; else the lead's (`lead`: the day the lead states,
+/// given for the first meeting, or for all when stated before any meeting or as the day the
+/// news was reported); else the publication date.
 fn meeting_date(
     article: &Article,
     st: &State,
@@ -668,14 +668,11 @@ fn step(
     place: Option<&'static str>,
 ) {
     let text = st.text;
+    let sentence = sentence_of(text, toks);
     // Whether the sentence speaks of a meeting itself ("During the meeting, which was
     // attended by …"); asked of attendance sentences only.
     let of_this_meeting = || {
-        let sentence = toks
-            .first()
-            .zip(toks.last())
-            .map(|(a, b)| text[a.start..b.end].to_ascii_lowercase())
-            .unwrap_or_default();
+        let sentence = sentence.to_ascii_lowercase();
         ["the meeting", "the talks", "meetings", "discussions"]
             .iter()
             .any(|w| sentence.contains(w))
@@ -763,9 +760,8 @@ fn step(
             };
             // "On the margins of the trilateral meeting, A and B held a bilateral talk": two of
             // a meeting of three sides meet on their own.
-            let bilateral = countries.len() >= 3
-                && people.len() == 2
-                && text[toks[0].start..toks[toks.len() - 1].end].contains("bilateral");
+            let bilateral =
+                countries.len() >= 3 && people.len() == 2 && sentence.contains("bilateral");
             let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
                 && unnamed.iter().all(|u| countries.contains(u))
                 && !bilateral;
@@ -778,7 +774,7 @@ fn step(
         }
         if people.len() >= 2 || (people.len() == 1 && !unnamed.is_empty()) {
             inherit_counterpart_positions(st, mentions, &people);
-            if let Some(guests) = separate_guests(st, &text[toks[0].start..], &people) {
+            if let Some(guests) = separate_guests(st, sentence, &people) {
                 // "held separate meetings with A of one country and B of another".
                 for guest in guests {
                     st.open(status, si, vec![people[0], guest], Vec::new(), event, place);
@@ -804,11 +800,8 @@ fn step(
             v
         };
         // "Delegations from A and B held a series of meetings with …" sums up several.
-        let several = || {
-            let sentence = &text[toks[0].start..toks[toks.len() - 1].end];
-            sentence.contains(" meetings")
-        };
-        if people.is_empty() && countries.len() >= 2 && st.current.is_none() && !several() {
+        let several = sentence.contains(" meetings");
+        if people.is_empty() && countries.len() >= 2 && st.current.is_none() && !several {
             // "talks between Azerbaijan and Turkey": who took part comes later.
             st.open(status, si, Vec::new(), countries, event, place);
             return;
@@ -918,6 +911,13 @@ fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
         .flatten()
 }
 
+/// The text of a sentence, from its first token to its last.
+fn sentence_of<'a>(text: &'a str, toks: &[Tok]) -> &'a str {
+    toks.first()
+        .zip(toks.last())
+        .map_or("", |(a, b)| &text[a.start..b.end])
+}
+
 /// A heading line naming a country's ministry or armed forces and nothing else ("REPUBLIC OF
 /// TÜRKİYE MINISTRY OF NATIONAL DEFENCE", "Ministry of Defence of the Republic of Azerbaijan"):
 /// that country.
@@ -934,11 +934,7 @@ fn issuer(text: &str, toks: &[Tok]) -> Option<&'static str> {
         }
     }
     // A heading in capitals holds no office words as the vocabulary writes them.
-    let line = toks
-        .first()
-        .zip(toks.last())
-        .map(|(a, b)| text[a.start..b.end].to_lowercase())
-        .unwrap_or_default();
+    let line = sentence_of(text, toks).to_lowercase();
     let military = [
         "ministry",
         "defence",
@@ -1587,5 +1583,18 @@ mod tests {
             .flat_map(|m| &m.participants)
             .find(|p| p.name == "Ulan Sadyrov");
         assert_eq!(sadyrov.and_then(|p| p.country.as_deref()), Some("KG"));
+    }
+
+    #[test]
+    fn only_the_sentence_itself_says_its_guests_met_the_host_separately() {
+        let got = summary(
+            "Defence Minister Teodor Lazar met Ghanaian Chief of Defence Staff Gen. Kofi Mensah and Peruvian Navy commander Adm. Luis Salas in Bucharest on Friday.\n\nThe ministry said further meetings with defence companies would follow.",
+            "2024-06-15",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].1,
+            strings(&["Kofi Mensah", "Luis Salas", "Teodor Lazar"])
+        );
     }
 }
