@@ -407,6 +407,10 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         }
         st.venue = venue_country(text, &toks);
         let mut cues = cue_hits.classify(text, r.start, r.end);
+        if arrival(&text[r.clone()]) {
+            // "On arrival, the visiting chief was received by …": a welcome, no meeting.
+            cues.held = false;
+        }
         let reg = &st.registry;
         let mentions = people::mentions(text, &toks, |n| reg.find(n).is_some());
         if !cues.meeting() && signed_together(text, r.clone(), &mentions, reg, &topic_hits, article)
@@ -486,7 +490,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                     .map(|&(_, id)| id)
                     .chain(speakers.iter().copied())
                     .collect();
-                let pair = st.last_two(&later);
+                // "During the discussion that followed, the two chiefs …": the two people of
+                // the meeting being reported, in a sentence that names no one.
+                let principals = st
+                    .current
+                    .map(|c| &st.drafts[c])
+                    .filter(|d| d.people.len() == 2 && registered.is_empty() && speakers.is_empty())
+                    .map(|d| d.people.clone());
+                let pair = principals.unwrap_or_else(|| st.last_two(&later));
                 pair_named = pair.iter().map(|&p| st.seen[p]).max();
                 placed.extend(pair.into_iter().map(|id| (r.start, id)));
             } else if let Some(id) = st.resolve_reference(&r, &named_here) {
@@ -909,6 +920,18 @@ fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
     (alone || marked)
         .then(|| countries::city_country(city))
         .flatten()
+}
+
+/// Whether a sentence opens on a guest's arrival ("On arrival, …", "Upon his arrival, …").
+fn arrival(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    ["On ", "Upon "].iter().any(|p| {
+        s.strip_prefix(p).is_some_and(|rest| {
+            ["arrival", "his arrival", "her arrival", "their arrival"]
+                .iter()
+                .any(|a| rest.starts_with(a))
+        })
+    })
 }
 
 /// The text of a sentence, from its first token to its last.
@@ -1596,5 +1619,26 @@ mod tests {
             got[0].1,
             strings(&["Kofi Mensah", "Luis Salas", "Teodor Lazar"])
         );
+    }
+
+    #[test]
+    fn an_arrival_welcome_is_no_meeting_and_the_two_chiefs_are_the_meeting_s_pair() {
+        let got = summary(
+            "The Chief of Air Staff of the Nepalese Army Air Service, Air Marshal Ram Thapa, called on the Commander of the Thai Air Force, Air Chief Marshal Somchai Wong, in Bangkok on 4 June 2024.\n\nOn arrival, the visiting Air Marshal was received by the Thai Chief of Staff, Air Vice Marshal Anan Sri.\n\nDuring the discussion that followed, the two Air Chiefs discussed flying training.",
+            "2024-06-05",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Ram Thapa", "Somchai Wong"]));
+    }
+
+    #[test]
+    fn countries_named_for_a_list_of_counterparts_go_one_to_each_in_order() {
+        let got = countries_of(
+            "The Chief of the Air Staff, Air Chief Marshal Sir Ian Grey, hosted his Dutch and Korean counterparts, Gen. Pieter Smit and Gen. Kim Dae-ho, in London on Monday.",
+            "2024-07-24",
+        );
+        let of = |n: &str| got[0].iter().find(|p| p.0 == n).and_then(|p| p.1.clone());
+        assert_eq!(of("Pieter Smit").as_deref(), Some("NL"));
+        assert_eq!(of("Kim Dae-ho").as_deref(), Some("KR"));
     }
 }

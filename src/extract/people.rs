@@ -305,6 +305,9 @@ fn visited_country(text: &str, toks: &[Tok], b: usize) -> Option<&'static str> {
 pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut floor = 0; // first token after the previous mention
+                       // "his Italian and Japanese counterparts, Gen. A and Gen. B": the countries named for a
+                       // list of people, one each in order, and how many are taken.
+    let mut respective: Option<(Vec<&'static str>, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !matches!(toks[i].kind, Kind::Cap | Kind::Initial) {
@@ -354,12 +357,33 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         let mut country = named(false).or_else(|| named(true));
         // "his counterparts from Germany and Switzerland, General X, Chief of Defence of the
         // Bundeswehr, and …": a list's countries leave each person to their own description.
-        let mut pre_countries = toks[floor..desc_end]
+        let region = &toks[floor..desc_end];
+        let mut named_countries: Vec<&'static str> = Vec::new();
+        for c in region.iter().filter_map(|t| t.kind.country()) {
+            if !named_countries.contains(&c) {
+                named_countries.push(c);
+            }
+        }
+        let listed = named_countries.len() >= 2;
+        let plural = region.iter().any(|t| {
+            t.kind == Kind::Lower
+                && matches!(
+                    word(text, t),
+                    "counterparts" | "chiefs" | "ministers" | "commanders"
+                )
+        });
+        if listed && plural {
+            respective = Some((named_countries, 0));
+        } else if !region
             .iter()
-            .filter_map(|t| t.kind.country());
-        let listed = pre_countries
-            .next()
-            .is_some_and(|c| pre_countries.any(|d| d != c));
+            .all(|t| t.kind == Kind::Punct(',') || lower_is(text, Some(t), &["and"]))
+        {
+            respective = None;
+        }
+        if let Some((countries, taken)) = &mut respective {
+            country = countries.get(*taken).copied().or(country);
+            *taken += 1;
+        }
         let mut desc = positions::describe(text, pre);
         let mut end_tok = run.end;
         if let Some(app_end) = apposition {
