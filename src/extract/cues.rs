@@ -85,9 +85,11 @@ impl CueHits {
         for h in within(&self.hits, from, to) {
             let mut id = h.id;
             // "…, which Egypt is scheduled to host in 2023": an exercise is planned, no meeting.
-            let clause = text[from..h.start].rsplit(',').next().unwrap_or("");
-            if clause.trim_start().starts_with("which ") {
-                id &= !PLANNED;
+            if id & PLANNED != 0 {
+                let clause = text[from..h.start].rsplit(',').next().unwrap_or("");
+                if clause.trim_start().starts_with("which ") {
+                    id &= !PLANNED;
+                }
             }
             flags |= id;
         }
