@@ -310,10 +310,15 @@ fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
     }
     // The few words between the last comma and the name describe the speaker ("army
     // spokesman Col."), joining no one else.
-    let Some(comma) = text[sentence_start..start].rfind(',') else {
-        return false;
+    // Without a comma, the words from the sentence's start, when they name a spokesman ("AFP
+    // spokesperson Col. X said"); "Defence Minister X said this was conveyed during his
+    // meeting" tells of his own meeting.
+    let from = match text[sentence_start..start].rfind(',') {
+        Some(comma) => comma + 1,
+        None if spokesman(&opening) => 0,
+        None => return false,
     };
-    let words: Vec<&str> = text[sentence_start + comma + 1..start]
+    let words: Vec<&str> = text[sentence_start + from..start]
         .split_whitespace()
         .collect();
     words.len() <= 8
@@ -323,6 +328,20 @@ fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
                 "and" | "with" | "met" | "received" | "who" | "which" | "while" | "as"
             )
         })
+}
+
+/// Whether words before a name say its bearer speaks for an office ("army spokesperson", "press
+/// secretary", "public affairs officer").
+fn spokesman(words: &str) -> bool {
+    [
+        "spokes",
+        "press ",
+        "public affairs",
+        "public relations",
+        "information officer",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
 }
 
 /// "He then met …", "On Monday, he held talks with …": the sentence's subject is a pronoun.
@@ -495,7 +514,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 let principals = st
                     .current
                     .map(|c| &st.drafts[c])
-                    .filter(|d| d.people.len() == 2 && registered.is_empty() && speakers.is_empty())
+                    .filter(|d| d.people.len() == 2 && registered.is_empty())
                     .map(|d| d.people.clone());
                 let pair = principals.unwrap_or_else(|| st.last_two(&later));
                 pair_named = pair.iter().map(|&p| st.seen[p]).max();
@@ -688,6 +707,12 @@ fn step(
             .iter()
             .any(|w| sentence.contains(w))
     };
+    // The meeting just reported, a few sentences back, is the one "present during the
+    // meeting" speaks of, even after sentences about something else.
+    let recent = st
+        .current
+        .or_else(|| st.drafts.len().checked_sub(1))
+        .filter(|&d| st.drafts[d].last + 5 >= si);
     let more_of_the_same = cues.same_meeting && st.current.is_some();
     if cues.meeting() && !more_of_the_same {
         let mut people = ids.clone();
@@ -729,9 +754,7 @@ fn step(
         } else {
             Status::Held
         };
-        if let Some(c) = st
-            .current
-            .filter(|_| cues.attendance && !ids.is_empty() && of_this_meeting())
+        if let Some(c) = recent.filter(|_| cues.attendance && !ids.is_empty() && of_this_meeting())
         {
             // "During the meeting, which was attended by the Belgian Ambassador, X, the two
             // sides discussed …": the meeting being reported gains attendees.
@@ -834,6 +857,14 @@ fn step(
                 .for_each(|s| add_unique(&mut d.sides, s));
             d.last = si;
             return;
+        }
+        if let Some(c) = recent.filter(|&c| st.drafts[c].status == Status::Held) {
+            if !ids.is_empty() && of_this_meeting() {
+                let d = &mut st.drafts[c];
+                ids.iter().for_each(|&p| add_unique(&mut d.people, p));
+                d.last = si;
+                return;
+            }
         }
         if ids.len() >= 2 && of_this_meeting() {
             // "The talks were attended by X and Y"; but "X and Y were present during the
@@ -1640,5 +1671,39 @@ mod tests {
         let of = |n: &str| got[0].iter().find(|p| p.0 == n).and_then(|p| p.1.clone());
         assert_eq!(of("Pieter Smit").as_deref(), Some("NL"));
         assert_eq!(of("Kim Dae-ho").as_deref(), Some("KR"));
+    }
+
+    #[test]
+    fn a_spokesman_heading_the_sentence_is_no_participant_and_the_two_generals_are_the_pair() {
+        let got = summary(
+            "Gen. Akira Mori, Chief of Staff of the Joint Staff of Japan, paid a courtesy call on Philippine army chief Gen. Ramon Cruz on Tuesday.\n\nArmy spokesperson Col. Lina Reyes said the two generals discussed joint exercises.\n\nThe next day, Mori called on Defense Secretary Leonardo T. Bautista in Manila.",
+            "2025-10-16",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Akira Mori", "Ramon Cruz"]));
+        assert_eq!(got[1].1, strings(&["Akira Mori", "Leonardo T. Bautista"]));
+    }
+
+    #[test]
+    fn a_minister_telling_of_his_own_meeting_is_its_participant() {
+        let got = summary(
+            "Defence Minister Datuk Seri Amir Hamzah said this was conveyed during his bilateral meeting with Brunei's Minister of Defence Haji Salleh Kamis yesterday.",
+            "2025-05-21",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains(&"Amir Hamzah".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn those_present_during_the_meeting_join_it_after_sentences_about_other_things() {
+        let got = summary(
+            "Lieutenant General Omar Haddad, Chairman of the Joint Chiefs of Staff of Jordan, called on General Tariq Malik, Chief of Army Staff of Pakistan, at GHQ today.\n\nThe visiting dignitary lauded the professionalism of the army.\n\nThe army chief said that relations are rooted in common history. He offered more training slots.\n\nLieutenant General Asif Raza, Chief of General Staff, and Brigadier Kamran Ali, Defence Attache of Pakistan in Amman, were also present during the meeting.",
+            "2019-04-10",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            strings(&["Asif Raza", "Kamran Ali", "Omar Haddad", "Tariq Malik"])
+        );
     }
 }

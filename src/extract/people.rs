@@ -510,11 +510,13 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
         let t = &toks[e];
         let stop = match t.kind {
             // "…, Commander, U.S. Indo-Pacific Command, …": the post, a comma, its command.
+            // "…, Chairman Joint Chiefs of Staff, Jordan Armed Forces - Arab Army, …": a
+            // country's forces named after the post, with no post of their own.
             Kind::Punct(',')
-                if e == h + 1
-                    && toks
-                        .get(e + 1)
-                        .is_some_and(|n| matches!(n.kind, Kind::Country(_) | Kind::Org(_))) =>
+                if toks
+                    .get(e + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Country(_) | Kind::Org(_)))
+                    && (e == h + 1 || forces_named(text, toks, e + 1)) =>
             {
                 false
             }
@@ -561,6 +563,22 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
             .get(e + 1)
             .is_some_and(|t| matches!(t.kind, Kind::Rank(_) | Kind::Title));
     (!(next_is_person && described)).then_some(e)
+}
+
+/// Whether the words from `at` to the next comma or stop name a body and no post: "Jordan Armed
+/// Forces - Arab Army", not "Pakistani Ambassador Y".
+fn forces_named(text: &str, toks: &[Tok], at: usize) -> bool {
+    let w = &*WORDS;
+    for t in &toks[at..] {
+        match t.kind {
+            Kind::Punct(',' | '.' | ';' | ')') => return true,
+            Kind::Punct('-' | '\u{2013}' | '\u{2014}') => {}
+            Kind::Country(_) | Kind::Org(_) | Kind::Cap | Kind::Office
+                if !w.posts.contains_head(word(text, t)) => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A person of the article, as the registry knows them.
@@ -1049,5 +1067,17 @@ mod tests {
             ["Paolo Conti"]
         );
         assert!(names("He received an honors cordon at the Pentagon's River Entrance.").is_empty());
+    }
+
+    #[test]
+    fn a_country_s_forces_after_the_post_give_the_country() {
+        let mut r = Registry::default();
+        let ms = people(
+            "Lieutenant General Omar Haddad, Chairman Joint Chiefs of Staff, Jordan Armed Forces - Arab Army, called on General Tariq Malik.",
+            &mut r,
+        );
+        assert_eq!(ms[0].name, "Omar Haddad");
+        assert_eq!(ms[0].country, Some("JO"));
+        assert_eq!(ms[1].name, "Tariq Malik");
     }
 }

@@ -226,15 +226,28 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
                 Kind::Other
             } else if countries::is_institution(&h) {
                 // "Adm. José Rafael Ojeda": a company's name inside a person's is a given name.
-                let in_name = out
+                // "Defense Secretary Leonardo T. Villacorta": a one-word company's name after a
+                // title or an office and before a name is a given name too.
+                let next = text[h.end.min(to)..to].strip_prefix(' ');
+                let word = &text[h.start..h.end];
+                let given = out
                     .last()
-                    .is_some_and(|t| matches!(t.kind, Kind::Cap | Kind::Initial))
-                    && text[h.end.min(to)..to]
-                        .strip_prefix(' ')
-                        .is_some_and(|r| r.starts_with(char::is_uppercase))
-                    && !out
+                    .is_some_and(|t| matches!(t.kind, Kind::Title | Kind::Rank(_) | Kind::Office))
+                    && !word.contains(' ')
+                    && word.chars().skip(1).any(char::is_lowercase)
+                    && next.is_some_and(|r| {
+                        let mut c = r.chars();
+                        c.next().is_some_and(char::is_uppercase)
+                            && c.next().is_some_and(|c| c.is_lowercase() || c == '.')
+                    });
+                let in_name = given
+                    || out
                         .last()
-                        .is_some_and(|t| text[t.start..t.end].ends_with("'s"));
+                        .is_some_and(|t| matches!(t.kind, Kind::Cap | Kind::Initial))
+                        && next.is_some_and(|r| r.starts_with(char::is_uppercase))
+                        && !out
+                            .last()
+                            .is_some_and(|t| text[t.start..t.end].ends_with("'s"));
                 if in_name {
                     Kind::Cap
                 } else {
