@@ -154,7 +154,18 @@ impl State<'_> {
         let latest = self.current.or(self.drafts.len().checked_sub(1));
         if let Some(d) = latest {
             let d = &self.drafts[d];
-            let mut in_meeting = d.people.iter().enumerate().map(|(i, &p)| (p, i == 0));
+            // The host is of the country the article is issued in, when both are known
+            // ("ISLAMABAD — X called on Y": Y hosts); else the meeting's first person.
+            let home = self.source.or(self.dateline);
+            let is_host = |i: usize, p: usize| match (home, self.registry.people[p].country) {
+                (Some(h), Some(c)) => h == c,
+                _ => i == 0,
+            };
+            let mut in_meeting = d
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| (p, is_host(i, p)));
             if let Some(p) = best(&mut in_meeting) {
                 return Some(p);
             }
@@ -413,10 +424,13 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
 
     for (si, r) in sentences.iter().enumerate() {
         let toks = tokens::tokenize(text, r.start, r.end, &st.hits);
-        if si == 0 {
-            st.dateline = dateline_country(r.clone(), &toks);
-        } else if si < 4 && st.dateline.is_none() && st.drafts.is_empty() {
-            st.dateline = release_place(text, &toks);
+        // The dateline opens the first paragraph, or the first after the headline and byline.
+        let opens_paragraph = r.start == 0 || text[..r.start].trim_end_matches(' ').ends_with('\n');
+        if si < 4 && st.dateline.is_none() && st.drafts.is_empty() {
+            st.dateline = opens_paragraph
+                .then(|| dateline_country(r.clone(), &toks))
+                .flatten()
+                .or_else(|| release_place(text, &toks));
         }
         if st.drafts.is_empty() && si < 4 && st.source.is_none() {
             st.source = issuer(text, &toks);
@@ -1705,5 +1719,28 @@ mod tests {
             got[0].1,
             strings(&["Asif Raza", "Kamran Ali", "Omar Haddad", "Tariq Malik"])
         );
+    }
+
+    #[test]
+    fn a_dateline_after_the_headline_places_the_host_and_the_visiting_dignitary_is_the_guest() {
+        let got = countries_of(
+            "Azerbaijani air chief calls on CAS\n\nISLAMABAD, Jan 15 (APP): Lieutenant General Rauf Samadov of Azerbaijan called on Air Chief Marshal Shahzad Kiani on Monday.\n\nLater in the day, the visiting dignitary visited the Aeronautical Complex, where he was received by Air Marshal Khurram Minhas, Chairman of the Board.",
+            "2024-01-16",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        let of = |m: usize, n: &str| got[m].iter().find(|p| p.0 == n).map(|p| p.1.clone());
+        assert_eq!(of(0, "Shahzad Kiani"), Some(Some("PK".to_string())));
+        assert_eq!(of(1, "Rauf Samadov"), Some(Some("AZ".to_string())));
+        assert_eq!(of(1, "Khurram Minhas"), Some(Some("PK".to_string())));
+    }
+
+    #[test]
+    fn an_ambassador_who_accompanied_the_guest_joins_the_meeting() {
+        let got = summary(
+            "General Ali Karimov, Commander of the Land Forces of Uzbekistan, called on General Tomas Berg, Chief of Defence of Sweden, on Monday. The visiting general lauded the professionalism of the armed forces. Uzbekistan's Ambassador to Sweden Akmal Nazarov accompanied the commander.",
+            "2024-01-16",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains(&"Akmal Nazarov".to_string()), "{got:?}");
     }
 }
