@@ -820,7 +820,13 @@ fn step(
                 return;
             }
         }
-        if people.len() >= 2 || (people.len() == 1 && !unnamed.is_empty()) {
+        // "X held a series of meetings with British naval and industry leaders" sums up the
+        // meetings told next.
+        let summed_up = people.len() == 1 && st.current.is_none() && {
+            let s = sentence.to_ascii_lowercase();
+            s.contains("series of meetings") || s.contains("number of meetings")
+        };
+        if people.len() >= 2 || (people.len() == 1 && !unnamed.is_empty() && !summed_up) {
             inherit_counterpart_positions(st, mentions, &people);
             if let Some(guests) = separate_guests(st, sentence, &people) {
                 // "held separate meetings with A of one country and B of another".
@@ -856,7 +862,8 @@ fn step(
         }
     } else if cues.attendance {
         if let Some(c) = st.current {
-            if cues.plural && c > 0 && st.drafts[c - 1].first + 6 > si {
+            let both = sentence.contains("both meetings") || sentence.contains("both talks");
+            if cues.plural && c > 0 && (both || st.drafts[c - 1].first + 6 > si) {
                 // "The meetings were attended by …": the meeting before too.
                 let before = &mut st.drafts[c - 1];
                 ids.iter().for_each(|&p| add_unique(&mut before.people, p));
@@ -1742,5 +1749,32 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1.contains(&"Akmal Nazarov".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_series_of_meetings_opens_none_and_a_chief_present_at_both_is_in_both() {
+        let got = summary(
+            "The Commander of the Brazilian Navy, Admiral Joao Falcao, held a series of meetings with British naval and industry leaders in London this week.\n\nOn Sept. 12, Admiral Falcao met the First Sea Lord, Admiral Sir Malcolm Penn, at the ExCeL centre. The two admirals discussed maritime security. They also discussed training. The admirals discussed the frigate programme.\n\nTwo days later, Falcao met Babcock International's Chief Executive for the Marine sector, Graham Stowe.\n\nRear Adm. Luis Mendes, head of the Brazilian Naval Commission in Europe, was present at both meetings.",
+            "2023-09-15",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            strings(&["Joao Falcao", "Luis Mendes", "Malcolm Penn"])
+        );
+        assert_eq!(
+            got[1].1,
+            strings(&["Graham Stowe", "Joao Falcao", "Luis Mendes"])
+        );
+    }
+
+    #[test]
+    fn a_post_s_branch_in_brackets_comes_before_the_name() {
+        let got = summary(
+            "Today, Minister Arsen Petrosyan of Armenia had a meeting with Indian Secretary (Defence Production) Anuradha Mishra.",
+            "2024-06-19",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Anuradha Mishra", "Arsen Petrosyan"]));
     }
 }

@@ -203,7 +203,18 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
                 && word(text, &toks[run.start - 2])
                     .chars()
                     .all(|c| c.is_uppercase() || c == '-');
-            caps >= 2 && acronym && pre.iter().any(|t| is_post(text, t))
+            // "Secretary (Defence Production) Anuradha Mishra": a post's branch in brackets.
+            let branch = (run.start.saturating_sub(5)..run.start - 1)
+                .rev()
+                .find(|&k| toks[k].kind == Kind::Punct('('))
+                .is_some_and(|open| {
+                    open > 0
+                        && is_post(text, &toks[open - 1])
+                        && toks[open + 1..run.start - 1]
+                            .iter()
+                            .all(|t| matches!(t.kind, Kind::Cap | Kind::Office | Kind::Other))
+                });
+            caps >= 2 && (acronym || branch) && pre.iter().any(|t| is_post(text, t))
         }
         _ => false,
     }
@@ -340,6 +351,18 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         let described = pre.iter().any(|t| is_post(text, t));
         let apposition = appositive(text, toks, run.end, described);
         if !(apposition.is_some() || known(name) || anchored(text, toks, &run, caps, pre)) {
+            i = j;
+            continue;
+        }
+        // "met Babcock International's Chief Executive, X": a body's possessive before a post.
+        let possessive = name.ends_with("'s") || name.ends_with("\u{2019}s");
+        if possessive
+            && rank.is_none()
+            && !known(name)
+            && toks
+                .get(run.end)
+                .is_some_and(|t| is_post(text, t) || t.kind == Kind::Office)
+        {
             i = j;
             continue;
         }
