@@ -1444,7 +1444,7 @@ mod tests {
             "defence OR navy",
             "cooperation talks",
             "\"defence cooperation\"",
-            "title:cooperation",
+            "title:discuss",
         ] {
             for status in [StatusFilter::HeldOnly, StatusFilter::Any] {
                 let text = parse_query(&index, q).unwrap();

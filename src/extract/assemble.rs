@@ -528,7 +528,10 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 let principals = st
                     .current
                     .map(|c| &st.drafts[c])
-                    .filter(|d| d.people.len() == 2 && registered.is_empty())
+                    .filter(|d| {
+                        d.people.len() == 2
+                            && registered.iter().all(|(_, id)| d.people.contains(id))
+                    })
                     .map(|d| d.people.clone());
                 let pair = principals.unwrap_or_else(|| st.last_two(&later));
                 pair_named = pair.iter().map(|&p| st.seen[p]).max();
@@ -621,8 +624,30 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
     }
 
     home_countries(&mut st, &sentences);
+    // "X met his Canadian and French counterparts at the forum", then each meeting told: the
+    // lead's one-person draft is summed up by the later ones with those sides.
+    let summed_up: Vec<bool> = (0..st.drafts.len())
+        .map(|i| {
+            let d = &st.drafts[i];
+            let [one] = d.people[..] else { return false };
+            d.sides.len() >= 2
+                && st.drafts[i + 1..].iter().any(|later| {
+                    later.people.contains(&one)
+                        && later.people.iter().any(|&p| {
+                            st.registry.people[p]
+                                .country
+                                .is_some_and(|c| d.sides.contains(&c))
+                        })
+                })
+        })
+        .collect();
     let mut out: Vec<Meeting> = Vec::new();
-    for d in st.drafts.iter().filter(|d| d.valid()) {
+    for (_, d) in st
+        .drafts
+        .iter()
+        .enumerate()
+        .filter(|&(i, d)| d.valid() && !summed_up[i])
+    {
         let first = out.is_empty();
         let previous = out.last().and_then(|m| m.date);
         let date = meeting_date(
@@ -810,7 +835,11 @@ fn step(
             // a meeting of three sides meet on their own.
             let bilateral =
                 countries.len() >= 3 && people.len() == 2 && sentence.contains("bilateral");
+            // A lead with one person and several sides ("met his Canadian and French
+            // counterparts") sums up meetings each told after it.
+            let several_sides = d.people.len() == 1 && unnamed_sides.len() >= 2;
             let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
+                && !several_sides
                 && unnamed.iter().all(|u| countries.contains(u))
                 && !bilateral;
             // "During the call, the two commanders discussed …" goes on reporting the call.
@@ -1776,5 +1805,17 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, strings(&["Anuradha Mishra", "Arsen Petrosyan"]));
+    }
+
+    #[test]
+    fn a_lead_meeting_counterparts_of_several_countries_sums_up_the_meetings_told_next() {
+        let got = summary(
+            "SINGAPORE — Defense Secretary Ramon Cruz of the Philippines met with his Canadian and French counterparts on the sidelines of the Shangri-La Dialogue.\n\nOn Friday, Cruz held talks with Canada's Minister of National Defence, the Hon. Douglas Fair. The two officials discussed the agreement, which Cruz said had been a game changer.\n\nCruz is set to meet Minister of the Armed Forces Jean Morel of France on Saturday.",
+            "2024-06-01",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Douglas Fair", "Ramon Cruz"]));
+        assert_eq!(got[0].2, strings(&["CA", "PH"]));
+        assert_eq!(got[1].0, Status::Planned);
     }
 }

@@ -29,7 +29,17 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
         {
             continue;
         }
-        let head = toks[i + 1..]
+        // "his Canadian and French counterparts": countries joined by "and" share the head.
+        let mut last = i;
+        while let (Some(j), Some(n)) = (toks.get(last + 1), toks.get(last + 2)) {
+            let joins = j.kind == Kind::Punct(',') || &text[j.start..j.end] == "and";
+            if joins && matches!(n.kind, Kind::Country(_)) {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let head = toks[last + 1..]
             .iter()
             .take(3)
             .take_while(|n| !matches!(n.kind, Kind::Punct(_) | Kind::Country(_) | Kind::Org(_)))
