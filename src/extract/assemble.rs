@@ -358,10 +358,11 @@ fn signed_together(
     countries.sort_unstable();
     countries.dedup();
     // "X and his Latvian counterpart Y signed …", "X signed … together with Y".
-    let facing =
-        mentions.iter().any(|m| m.counterpart) || text[range.clone()].contains(" together with ");
+    let facing = || {
+        mentions.iter().any(|m| m.counterpart) || text[range.clone()].contains(" together with ")
+    };
     let two_sides =
-        countries.len() >= 2 || (countries.len() == 1 && known.contains(&None) && facing);
+        countries.len() >= 2 || (countries.len() == 1 && known.contains(&None) && facing());
     two_sides && topic_hits.signs(text, range, article.published.map(|d| d.year()))
 }
 
@@ -990,8 +991,8 @@ fn visit_country(text: &str, toks: &[Tok]) -> Option<&'static str> {
     let at = toks.iter().position(|t| {
         t.kind == Kind::Lower
             && matches!(
-                &text[t.start..t.end],
-                "visiting" | "visit" | "visits" | "arrived" | "arrives"
+                &text.as_bytes()[t.start..t.end],
+                b"visiting" | b"visit" | b"visits" | b"arrived" | b"arrives"
             )
     })?;
     toks[at + 1..]

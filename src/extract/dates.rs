@@ -298,10 +298,15 @@ fn leading_number(s: &str, max: usize) -> Option<(u32, &str)> {
 /// The first `YYYY-MM-DD` in `s` with its offset.
 fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i + 10 <= b.len() {
-        if !b[i].is_ascii_digit() || b[i + 4] != b'-' {
-            i += 1;
+    // A date's first dash stands four bytes after its start: only those places are tried.
+    for dash in memchr::memchr_iter(b'-', b) {
+        let Some(i) = dash.checked_sub(4) else {
+            continue;
+        };
+        if i + 10 > b.len() {
+            break;
+        }
+        if !b[i].is_ascii_digit() {
             continue;
         }
         let w = &b[i..i + 10];
@@ -319,7 +324,6 @@ fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
                 return Some((i, d));
             }
         }
-        i += 1;
     }
     None
 }

@@ -294,9 +294,10 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
         i += len;
         // The rest of an ASCII word starts nothing.
         if word {
-            while i < bytes.len() && bytes[i] < 0x80 && ASCII_CLASS[bytes[i] as usize] != 0 {
-                i += 1;
-            }
+            i += bytes[i..]
+                .iter()
+                .position(|&b| ASCII_CLASS[b as usize] == 0)
+                .unwrap_or(bytes.len() - i);
         }
     }
     scan
@@ -305,9 +306,9 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
 const UPPER: u8 = 2;
 
 /// ASCII bytes: 0 for no word character, 1 for a lower-case letter or a digit, [`UPPER`] for a
-/// capital.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// capital; 0 for the bytes of other characters.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;

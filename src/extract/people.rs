@@ -600,7 +600,7 @@ fn name_tokens(name: &str) -> Vec<String> {
 /// Two folded name words, a `?` standing for a letter lost to encoding ("aydo?an": "aydogan").
 fn same_word(a: &str, b: &str) -> bool {
     a == b
-        || ((a.contains('?') || b.contains('?'))
+        || ((a.bytes().any(|c| c == b'?') || b.bytes().any(|c| c == b'?'))
             && a.chars().count() == b.chars().count()
             && a.chars()
                 .zip(b.chars())

@@ -128,6 +128,10 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
     let word = |t: &Tok| &text[t.start..t.end];
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        // Only "the" and "both" open a reference: other lengths are passed over unread.
+        if !matches!(t.end - t.start, 3 | 4) {
+            continue;
+        }
         let both = word(t).eq_ignore_ascii_case("both");
         if !(word(t).eq_ignore_ascii_case("the") || both) {
             continue;

@@ -81,6 +81,31 @@ impl WordSet {
     }
 }
 
+/// A set of lower-case words looked up by a word's [`str::to_lowercase`]: sorted, searched with
+/// ASCII words lower-cased on the fly, so that the common look-up neither allocates nor hashes.
+pub struct LowerSet(Vec<&'static str>);
+
+impl LowerSet {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> LowerSet {
+        let mut v: Vec<&'static str> = words.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        LowerSet(v)
+    }
+
+    /// Whether `word` in lower case is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+            return self
+                .0
+                .binary_search_by(|w| w.bytes().cmp(lower.clone()))
+                .is_ok();
+        }
+        self.0.binary_search(&word.to_lowercase().as_str()).is_ok()
+    }
+}
+
 /// The hits of one table from a position on; positions asked for only grow.
 struct Cursor<'a> {
     hits: &'a [Hit],
@@ -278,7 +303,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         let (end, kind) = if let Some(end) = title_end.filter(|&e| e > word_end + usize::from(dot))
         {
             (end, Kind::Title)
-        } else if word.chars().count() == 1 && first.is_uppercase() && dot {
+        } else if word.len() == first.len_utf8() && first.is_uppercase() && dot {
             (word_end + 1, Kind::Initial)
         } else if title {
             (word_end + usize::from(dot), Kind::Title)
@@ -380,15 +405,37 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     }
 }
 
+/// ASCII letters and digits, by byte; bytes of other characters are not.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Where the run of ASCII letters and digits from `j` stops, at `to` at the latest.
+#[inline]
+fn alnum_run_end(bytes: &[u8], j: usize, to: usize) -> usize {
+    j + bytes[j..to]
+        .iter()
+        .position(|&b| !ALNUM[b as usize])
+        .unwrap_or(to - j)
+}
+
 /// [`word_end`] of a word that is ASCII to its end, or `None` if it is not (its end is then
 /// found by [`word_end`]).
 fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
     let mut j = i;
-    while j < to {
+    loop {
+        j = alnum_run_end(bytes, j, to);
+        if j >= to {
+            return Some(j);
+        }
         let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-        } else if matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1].is_ascii_alphanumeric() {
+        if matches!(b, b'-' | b'\'') && j + 1 < to && ALNUM[bytes[j + 1] as usize] {
             j += 2;
         } else if b >= 0x80 || (matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1] >= 0x80) {
             return None;
@@ -396,31 +443,38 @@ fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
             return Some(j);
         }
     }
-    Some(j)
 }
 
 /// End of the word at `i`: letters and digits, with inner hyphens and apostrophes.
 fn word_end(text: &str, i: usize, to: usize) -> usize {
-    let mut j = i;
-    let mut chars = text[i..to].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        if word_char(c) {
-            j = i + k + c.len_utf8();
-        } else if matches!(c, '-' | '\'' | '\u{2019}')
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
-        {
-            continue;
-        } else if matches!(c, '?' | '\u{FFFD}')
-            && j > i
-            && chars.peek().is_some_and(|(_, n)| n.is_lowercase())
-        {
-            // "Ya?ar": a letter lost to encoding inside a word.
-            continue;
-        } else {
+    let bytes = text.as_bytes();
+    let next = |k: usize| text[k..to].chars().next();
+    let mut k = i;
+    while k < to {
+        k = alnum_run_end(bytes, k, to);
+        if k >= to {
             break;
         }
+        let (c, len) = if bytes[k] < 0x80 {
+            (bytes[k] as char, 1)
+        } else {
+            let c = next(k).unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let joins = if word_char(c) {
+            true
+        } else if matches!(c, '-' | '\'' | '\u{2019}') {
+            next(k + len).is_some_and(char::is_alphanumeric)
+        } else {
+            // "Ya?ar": a letter lost to encoding inside a word.
+            matches!(c, '?' | '\u{FFFD}') && k > i && next(k + len).is_some_and(char::is_lowercase)
+        };
+        if !joins {
+            return k;
+        }
+        k += len;
     }
-    j
+    k
 }
 
 #[cfg(test)]
