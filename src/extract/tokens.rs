@@ -2,7 +2,7 @@
 //! part), an initial (`Z.`), a rank, a country word, an office word (`Minister`, `Forces`), an
 //! honorific, a place, an event name, or plain lower-case text and punctuation.
 
-use super::matcher::{word_char, Case, Hit, Table};
+use super::matcher::{alnum_run_end, word_char, Case, Hit, Table};
 use super::{countries, Hits};
 use crate::vocab;
 
@@ -405,26 +405,6 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     }
 }
 
-/// ASCII letters and digits, by byte; bytes of other characters are not.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-/// Where the run of ASCII letters and digits from `j` stops, at `to` at the latest.
-#[inline]
-fn alnum_run_end(bytes: &[u8], j: usize, to: usize) -> usize {
-    j + bytes[j..to]
-        .iter()
-        .position(|&b| !ALNUM[b as usize])
-        .unwrap_or(to - j)
-}
-
 /// [`word_end`] of a word that is ASCII to its end, or `None` if it is not (its end is then
 /// found by [`word_end`]).
 fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
@@ -435,7 +415,7 @@ fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
             return Some(j);
         }
         let b = bytes[j];
-        if matches!(b, b'-' | b'\'') && j + 1 < to && ALNUM[bytes[j + 1] as usize] {
+        if matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1].is_ascii_alphanumeric() {
             j += 2;
         } else if b >= 0x80 || (matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1] >= 0x80) {
             return None;
