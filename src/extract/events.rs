@@ -160,10 +160,10 @@ fn triggers(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(k) = matcher::next_ascii_digit(b, i) else {
             break;
         };
-        i += k;
+        i = k;
         let start = i;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;

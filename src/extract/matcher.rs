@@ -358,27 +358,39 @@ fn ascii_run_end(bytes: &[u8], i: usize) -> usize {
     alnum_run_end(bytes, i, bytes.len())
 }
 
+/// Per byte of `x` (eight bytes of text), the high bit set for an ASCII letter or digit, and
+/// for an ASCII digit.
+#[inline]
+fn ascii_classes(x: u64) -> (u64, u64) {
+    const fn each(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    // Per byte, the high bit of `a + b` is set when `a ≥ 0x80 - b` (no byte carries over).
+    let low = x & each(0x7f);
+    let folded = low | each(0x20);
+    let letter = folded.wrapping_add(each(0x80 - b'a')) & !folded.wrapping_add(each(0x7f - b'z'));
+    let digit = low.wrapping_add(each(0x80 - b'0')) & !low.wrapping_add(each(0x7f - b'9'));
+    let ascii = !x & each(0x80);
+    ((letter | digit) & ascii, digit & ascii)
+}
+
+/// Eight bytes of `bytes` from `j`, if there are as many.
+#[inline]
+fn eight(bytes: &[u8], j: usize) -> Option<u64> {
+    let chunk = bytes.get(j..j + 8)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+}
+
 /// Where the run of ASCII letters and digits from `from` ends, at `to` at the latest. Reads
 /// eight bytes at a time: words are short, and most runs end in the first eight.
 #[inline]
 pub fn alnum_run_end(bytes: &[u8], from: usize, to: usize) -> usize {
-    const fn each(b: u8) -> u64 {
-        u64::from_ne_bytes([b; 8])
-    }
     let mut j = from;
     while j < to {
-        let Some(chunk) = bytes.get(j..j + 8) else {
+        let Some(x) = eight(bytes, j) else {
             break;
         };
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Per byte, the high bit of `a + b` is set when `a ≥ 0x80 - b` (no byte carries over).
-        let low = x & each(0x7f);
-        let folded = low | each(0x20);
-        let letter =
-            folded.wrapping_add(each(0x80 - b'a')) & !folded.wrapping_add(each(0x7f - b'z'));
-        let digit = low.wrapping_add(each(0x80 - b'0')) & !low.wrapping_add(each(0x7f - b'9'));
-        let alnum = (letter | digit) & !x & each(0x80);
-        let stop = !alnum & each(0x80);
+        let stop = !ascii_classes(x).0 & u64::from_ne_bytes([0x80; 8]);
         if stop != 0 {
             return (j + (stop.trailing_zeros() / 8) as usize).min(to);
         }
@@ -388,6 +400,22 @@ pub fn alnum_run_end(bytes: &[u8], from: usize, to: usize) -> usize {
         j += 1;
     }
     j.min(to)
+}
+
+/// The first ASCII digit of `bytes` from `from` on, read eight bytes at a time.
+pub fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut j = from;
+    while let Some(x) = eight(bytes, j) {
+        let digits = ascii_classes(x).1;
+        if digits != 0 {
+            return Some(j + (digits.trailing_zeros() / 8) as usize);
+        }
+        j += 8;
+    }
+    bytes[j..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| j + k)
 }
 
 const UPPER: u8 = 2;
@@ -577,6 +605,20 @@ mod tests {
                         naive(&bytes, from, to),
                         "{stop:#x} at {at}, {from}..{to}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_digit_is_found_among_any_bytes() {
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = b"Ab-zZ.aQ\xc3".repeat(3);
+                bytes[at] = stop;
+                for from in [0, 3, at, 19] {
+                    let naive = (from..bytes.len()).find(|&j| bytes[j].is_ascii_digit());
+                    assert_eq!(next_ascii_digit(&bytes, from), naive, "{stop:#x} at {at}");
                 }
             }
         }
