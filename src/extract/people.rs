@@ -8,7 +8,7 @@ use super::positions;
 use super::tokens::{Kind, Tok, WordSet};
 use crate::text::fold;
 use crate::vocab;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,8 +32,8 @@ pub struct Mention {
 }
 
 struct Words {
-    boundaries: HashSet<&'static str>,
-    intro: HashSet<&'static str>,
+    boundaries: FxHashSet<&'static str>,
+    intro: FxHashSet<&'static str>,
     /// Position heads and one-word side heads: "minister", "chief", "delegation".
     heads: WordSet,
     /// Position heads only.

@@ -5,6 +5,7 @@
 use super::matcher::{alnum_run_end, word_char, Case, Hit, Table};
 use super::{countries, Hits};
 use crate::vocab;
+use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -45,16 +46,18 @@ pub struct Tok {
     pub kind: Kind,
 }
 
-/// A set of words looked up without regard to case, without allocating for ASCII words: the
-/// folded words, sorted, searched by comparing an ASCII word's bytes lower-cased on the fly.
-pub struct WordSet(Vec<String>);
+/// A set of words looked up without regard to case, without allocating for short ASCII words:
+/// the folded words, hashed, looked up with ASCII words lower-cased into a buffer.
+pub struct WordSet(FxHashSet<Box<[u8]>>);
 
 impl WordSet {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
-        let mut v: Vec<String> = words.into_iter().map(crate::text::fold).collect();
-        v.sort_unstable();
-        v.dedup();
-        WordSet(v)
+        WordSet(
+            words
+                .into_iter()
+                .map(|w| crate::text::fold(w).into_bytes().into_boxed_slice())
+                .collect(),
+        )
     }
 
     /// Whether `word`, or the first part of a hyphenated `word` ("Commander-in-Chief"), is in
@@ -70,39 +73,40 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         let word = bare(word);
         if word.is_ascii() {
-            let lower = word.bytes().map(|b| b.to_ascii_lowercase());
-            return self
-                .0
-                .binary_search_by(|w| w.bytes().cmp(lower.clone()))
-                .is_ok();
+            return with_ascii_lower(word, |w| self.0.contains(w));
         }
-        let folded = crate::text::fold(word);
-        self.0.binary_search(&folded).is_ok()
+        self.0.contains(crate::text::fold(word).as_bytes())
     }
 }
 
-/// A set of lower-case words looked up by a word's [`str::to_lowercase`]: sorted, searched with
-/// ASCII words lower-cased on the fly, so that the common look-up neither allocates nor hashes.
-pub struct LowerSet(Vec<&'static str>);
+/// A set of lower-case words looked up by a word's [`str::to_lowercase`]: hashed, with ASCII
+/// words lower-cased into a buffer, so that the common look-up does not allocate.
+pub struct LowerSet(FxHashSet<&'static [u8]>);
 
 impl LowerSet {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> LowerSet {
-        let mut v: Vec<&'static str> = words.into_iter().collect();
-        v.sort_unstable();
-        v.dedup();
-        LowerSet(v)
+        LowerSet(words.into_iter().map(str::as_bytes).collect())
     }
 
     /// Whether `word` in lower case is in the set.
     pub fn contains(&self, word: &str) -> bool {
         if word.is_ascii() {
-            let lower = word.bytes().map(|b| b.to_ascii_lowercase());
-            return self
-                .0
-                .binary_search_by(|w| w.bytes().cmp(lower.clone()))
-                .is_ok();
+            return with_ascii_lower(word, |w| self.0.contains(w));
         }
-        self.0.binary_search(&word.to_lowercase().as_str()).is_ok()
+        self.0.contains(word.to_lowercase().as_bytes())
+    }
+}
+
+/// `f` of the ASCII `word` lower-cased, in a buffer on the stack when it is short.
+fn with_ascii_lower<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(lower)
+        }
+        None => f(word.to_ascii_lowercase().as_bytes()),
     }
 }
 
