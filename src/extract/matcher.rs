@@ -1,6 +1,7 @@
 //! Multi-pattern matching for every vocabulary at once: one anchored Aho-Corasick DFA over all
 //! tables (ranks, countries, cities, events, cues, topics, outcomes, dates), built once and walked
-//! from each word start of an article, so the text is read once however many tables there are.
+//! from each word start of an article whose first bytes and first word can begin a pattern, so
+//! the text is read once however many tables there are.
 //! Keeps the longest match of each table at a word start that ends at a word boundary and obeys
 //! its pattern's case rule; matches of one table never overlap. Hands back [`Hit`]s (byte range +
 //! payload id) per table, in text order.
@@ -471,7 +472,15 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+#[inline]
 fn boundary_after(text: &str, e: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Between two ASCII bytes, the bytes say it.
+    if let (Some(&before), Some(&after)) = (bytes.get(e.wrapping_sub(1)), bytes.get(e)) {
+        if before < 0x80 && after < 0x80 {
+            return ASCII_CLASS[before as usize] == 0 || ASCII_CLASS[after as usize] == 0;
+        }
+    }
     !is_word_char(text[e..].chars().next()) || !is_word_char(text[..e].chars().next_back())
 }
 

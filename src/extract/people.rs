@@ -583,13 +583,16 @@ pub struct Registry {
 
 /// Folded name words, initials kept as one letter.
 fn name_tokens(name: &str) -> Vec<String> {
-    // An ASCII name has no combining marks, and folds to its lower case.
-    let folded = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
-        fold(&bare)
-    };
+    // An ASCII name has no combining marks, and folds to its lower case word by word.
+    if name.is_ascii() {
+        return name
+            .split([' ', '.'])
+            .filter(|t| !t.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+    }
+    let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
+    let folded = fold(&bare);
     folded
         .split([' ', '.'])
         .filter(|t| !t.is_empty())
