@@ -447,7 +447,11 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 m.country = m.country.or(previous_country);
             }
             let between = &text[previous_end.min(m.pre_start)..m.pre_start];
-            if between.contains("accompanied by") || between.contains("joined by") {
+            // Both phrases end in "ed by": most gaps between two names are ruled out by a scan
+            // for it.
+            let joined = between.as_bytes().windows(5).any(|w| w == b"ed by")
+                && (between.contains("accompanied by") || between.contains("joined by"));
+            if joined {
                 parties.extend(previous_id.map(|p| vec![p]));
                 in_party = previous_id.is_some();
             } else if !matches!(between.trim(), "," | "and" | ", and") {

@@ -347,9 +347,11 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
 /// between a post, rank or title and a capitalised word is a surname.
 fn surnames_among_stop_words(text: &str, toks: &mut [Tok]) {
     for k in 1..toks.len().saturating_sub(1) {
+        if !matches!(toks[k].kind, Kind::Stop) {
+            continue;
+        }
         let (before, t, after) = (&toks[k - 1], &toks[k], &toks[k + 1]);
-        if t.kind == Kind::Stop
-            && t.end - t.start <= 3
+        if t.end - t.start <= 3
             && matches!(before.kind, Kind::Office | Kind::Rank(_) | Kind::Title)
             && after.kind == Kind::Cap
             && text[before.end..t.start] == *" "
