@@ -388,10 +388,11 @@ fn signed_together(
     countries.sort_unstable();
     countries.dedup();
     // "X and his Latvian counterpart Y signed …", "X signed … together with Y".
-    let facing =
-        mentions.iter().any(|m| m.counterpart) || text[range.clone()].contains(" together with ");
+    let facing = || {
+        mentions.iter().any(|m| m.counterpart) || text[range.clone()].contains(" together with ")
+    };
     let two_sides =
-        countries.len() >= 2 || (countries.len() == 1 && known.contains(&None) && facing);
+        countries.len() >= 2 || (countries.len() == 1 && known.contains(&None) && facing());
     two_sides && topic_hits.signs(text, range, article.published.map(|d| d.year()))
 }
 
@@ -479,7 +480,11 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 m.country = m.country.or(previous_country);
             }
             let between = &text[previous_end.min(m.pre_start)..m.pre_start];
-            if between.contains("accompanied by") || between.contains("joined by") {
+            // Both phrases end in "ed by": most gaps between two names are ruled out by a scan
+            // for it.
+            let joined = between.as_bytes().windows(5).any(|w| w == b"ed by")
+                && (between.contains("accompanied by") || between.contains("joined by"));
+            if joined {
                 parties.extend(previous_id.map(|p| vec![p]));
                 in_party = previous_id.is_some();
             } else if !matches!(between.trim(), "," | "and" | ", and") {
@@ -1071,8 +1076,8 @@ fn visit_country(text: &str, toks: &[Tok]) -> Option<&'static str> {
     let at = toks.iter().position(|t| {
         t.kind == Kind::Lower
             && matches!(
-                &text[t.start..t.end],
-                "visiting" | "visit" | "visits" | "arrived" | "arrives"
+                &text.as_bytes()[t.start..t.end],
+                b"visiting" | b"visit" | b"visits" | b"arrived" | b"arrives"
             )
     })?;
     toks[at + 1..]

@@ -4,7 +4,9 @@
 //! in the future); without a publication date such a day cannot be resolved.
 
 use super::matcher::{self, within, Case, Hit, Table};
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -180,48 +182,65 @@ pub fn reported(text: &str, at: usize) -> bool {
 /// later"; -2 and 2 for "Two days earlier" and "two days later"; -1 for "The meeting came a day
 /// after X held talks with Y", which opens the passage of the talks with Y.
 pub fn days_after_previous(passage: &str) -> Option<i64> {
-    let head: String = passage
-        .chars()
-        .take(100)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    const SHIFTS: [(&str, i64); 24] = [
-        // "On the margins of the trilateral meeting, A and B held a bilateral talk".
-        ("margins of the meeting", 0),
-        ("margins of the trilateral", 0),
-        ("sidelines of the meeting", 0),
-        ("sidelines of the trilateral", 0),
-        // "The meeting came a day after X held talks with Y": Y's day is the one before.
-        ("came a day after", -1),
-        ("comes a day after", -1),
-        ("came two days after", -2),
-        ("comes two days after", -2),
-        ("later in the day", 0),
-        ("later that day", 0),
-        ("the same day", 0),
-        ("thereafter", 0),
-        ("afterwards", 0),
-        ("a day earlier", -1),
-        ("one day earlier", -1),
-        ("the day before", -1),
-        ("the previous day", -1),
-        ("two days earlier", -2),
-        ("a day later", 1),
-        ("one day later", 1),
-        ("the next day", 1),
-        ("the following day", 1),
-        ("the day after", 1),
-        ("two days later", 2),
-    ];
-    SHIFTS
-        .iter()
-        .find(|(p, _)| head.contains(p))
-        .map(|&(_, n)| n)
+    /// The phrases, in the order they are preferred in, and " then " last.
+    static SHIFTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SHIFT_PHRASES.iter().map(|(p, _)| *p).chain([" then "]))
+            .expect("shift phrases build an automaton")
+    });
+    // The first 100 characters, matched in any ASCII case.
+    let head_end = passage
+        .char_indices()
+        .nth(100)
+        .map_or(passage.len(), |(i, _)| i);
+    let mut first = None;
+    let mut then = false;
+    for m in SHIFTS.find_overlapping_iter(&passage[..head_end]) {
+        let k = m.pattern().as_usize();
+        if k == SHIFT_PHRASES.len() {
+            then = true;
+        } else {
+            first = Some(first.map_or(k, |f: usize| f.min(k)));
+        }
+    }
+    first
+        .map(|k| SHIFT_PHRASES[k].1)
         // "…, was then received, on the same day, by …" anywhere in its first sentence; "The
         // delegation then visited …": the next stop of the same day.
         .or_else(|| passage.contains("on the same day").then_some(0))
-        .or_else(|| head.contains(" then ").then_some(0))
+        .or_else(|| then.then_some(0))
 }
+
+/// What [`days_after_previous`] reads, first found first.
+const SHIFT_PHRASES: [(&str, i64); 24] = [
+    // "On the margins of the trilateral meeting, A and B held a bilateral talk".
+    ("margins of the meeting", 0),
+    ("margins of the trilateral", 0),
+    ("sidelines of the meeting", 0),
+    ("sidelines of the trilateral", 0),
+    // "The meeting came a day after X held talks with Y": Y's day is the one before.
+    ("came a day after", -1),
+    ("comes a day after", -1),
+    ("came two days after", -2),
+    ("comes two days after", -2),
+    ("later in the day", 0),
+    ("later that day", 0),
+    ("the same day", 0),
+    ("thereafter", 0),
+    ("afterwards", 0),
+    ("a day earlier", -1),
+    ("one day earlier", -1),
+    ("the day before", -1),
+    ("the previous day", -1),
+    ("two days earlier", -2),
+    ("a day later", 1),
+    ("one day later", 1),
+    ("the next day", 1),
+    ("the following day", 1),
+    ("the day after", 1),
+    ("two days later", 2),
+];
 
 impl DateHits {}
 
@@ -298,10 +317,15 @@ fn leading_number(s: &str, max: usize) -> Option<(u32, &str)> {
 /// The first `YYYY-MM-DD` in `s` with its offset.
 fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i + 10 <= b.len() {
-        if !b[i].is_ascii_digit() || b[i + 4] != b'-' {
-            i += 1;
+    // A date's first dash stands four bytes after its start: only those places are tried.
+    for dash in memchr::memchr_iter(b'-', b) {
+        let Some(i) = dash.checked_sub(4) else {
+            continue;
+        };
+        if i + 10 > b.len() {
+            break;
+        }
+        if !b[i].is_ascii_digit() {
             continue;
         }
         let w = &b[i..i + 10];
@@ -319,7 +343,6 @@ fn iso_date(s: &str) -> Option<(usize, NaiveDate)> {
                 return Some((i, d));
             }
         }
-        i += 1;
     }
     None
 }

@@ -119,8 +119,17 @@ struct Word<'a> {
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text[from..to].char_indices() {
-        let i = from + i;
+    let bytes = text.as_bytes();
+    let mut next = from;
+    while next < to {
+        let i = next;
+        // ASCII, nearly all of a text, is read without decoding.
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            text[i..to].chars().next().unwrap_or(' ')
+        };
+        next += c.len_utf8();
         let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '&'));
         match (inside || c == '&', start) {
             (true, None) => start = Some(i),
@@ -151,10 +160,10 @@ fn triggers(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(k) = matcher::next_ascii_digit(b, i) else {
             break;
         };
-        i += k;
+        i = k;
         let start = i;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;

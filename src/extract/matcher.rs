@@ -1,6 +1,7 @@
 //! Multi-pattern matching for every vocabulary at once: one anchored Aho-Corasick DFA over all
 //! tables (ranks, countries, cities, events, cues, topics, outcomes, dates), built once and walked
-//! from each word start of an article, so the text is read once however many tables there are.
+//! from each word start of an article whose first bytes and first word can begin a pattern, so
+//! the text is read once however many tables there are.
 //! Keeps the longest match of each table at a word start that ends at a word boundary and obeys
 //! its pattern's case rule; matches of one table never overlap. Hands back [`Hit`]s (byte range +
 //! payload id) per table, in text order.
@@ -90,6 +91,9 @@ pub struct Matcher {
     start: StateID,
     /// Per first byte: whether any pattern can start with it.
     opens: [bool; 256],
+    /// The patterns' first words ([`first_word_key`]), as bits of a filter: a word start whose
+    /// first word has no bit set starts no pattern.
+    first_words: Box<[u64; FIRST_WORD_BITS / 64]>,
     /// Per automaton pattern: the table entries it stands for.
     entries: Vec<Vec<Entry>>,
 }
@@ -145,12 +149,37 @@ impl Matcher {
         for (b, open) in opens.iter_mut().enumerate() {
             *open = !dfa.is_dead(dfa.next_state(Anchored::Yes, start, b as u8));
         }
+        let mut first_words = Box::new([0u64; FIRST_WORD_BITS / 64]);
+        for t in &texts {
+            let key = first_word_key(t.as_bytes(), 0, ascii_run_end(t.as_bytes(), 0));
+            first_words[key / 64] |= 1 << (key % 64);
+        }
         Matcher {
             dfa,
             start,
             opens,
+            first_words,
             entries,
         }
+    }
+
+    /// Whether a walk from the word start `p` (its first word ending at `word_end`) can find
+    /// anything, by its first bytes and by its first word; `key` keeps the [`first_word_key`]
+    /// once made.
+    #[inline(always)]
+    fn may_walk(&self, bytes: &[u8], p: usize, word_end: usize, key: &mut Option<usize>) -> bool {
+        let b = bytes[p];
+        if !self.opens[b as usize] || !self.may_start(bytes, p) {
+            return false;
+        }
+        if b >= 0x80 {
+            return true;
+        }
+        // A pattern that matches here has the same first word as the text, in another ASCII case
+        // at most: the word's letters and digits are matched byte for byte, and a pattern that
+        // ended inside the word would end at no word boundary.
+        let key = *key.get_or_insert_with(|| first_word_key(bytes, p, word_end));
+        self.first_words[key / 64] & (1 << (key % 64)) != 0
     }
 
     /// The accepted hits of every table in `text`.
@@ -280,34 +309,122 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
             let c = text[i..].chars().next().unwrap_or(' ');
             (word_char(c), c.is_uppercase(), c.len_utf8())
         };
+        // The rest of an ASCII word starts nothing.
+        let next = if word {
+            ascii_run_end(bytes, i + len)
+        } else {
+            i + len
+        };
         if word && !previous_word {
-            if any.opens[b as usize] && any.may_start(bytes, i) {
+            // The first word's key is made once, for the first matcher that needs it.
+            let mut key = None;
+            if any.may_walk(bytes, i, next, &mut key) {
                 any.walk(text, i, &mut free, &mut best, &mut scan);
             }
-            if let Some(m) =
-                capitalised.filter(|m| upper && m.opens[b as usize] && m.may_start(bytes, i))
-            {
+            if let Some(m) = capitalised.filter(|m| upper && m.may_walk(bytes, i, next, &mut key)) {
                 m.walk(text, i, &mut free, &mut best, &mut scan);
             }
         }
         previous_word = word;
-        i += len;
-        // The rest of an ASCII word starts nothing.
-        if word {
-            while i < bytes.len() && bytes[i] < 0x80 && ASCII_CLASS[bytes[i] as usize] != 0 {
-                i += 1;
-            }
-        }
+        i = next;
     }
     scan
+}
+
+/// Bits of a matcher's first-word filter.
+const FIRST_WORD_BITS: usize = 1 << 15;
+
+/// A hash, below [`FIRST_WORD_BITS`], of the word `bytes[p..end]` (ASCII letters and digits):
+/// its length and its first eight bytes, lower-cased.
+#[inline]
+fn first_word_key(bytes: &[u8], p: usize, end: usize) -> usize {
+    let n = (end - p).min(8);
+    let head = match bytes.get(p..p + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => bytes[p..p + n]
+            .iter()
+            .rev()
+            .fold(0, |v, &b| (v << 8) | u64::from(b)),
+    };
+    let kept = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+    // Setting 0x20 lower-cases an ASCII letter and leaves a digit as it is.
+    let v = (head & kept) | 0x2020_2020_2020_2020;
+    let h = (v ^ (end - p) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
+}
+
+/// Where the run of ASCII letters and digits from `i` ends.
+#[inline]
+fn ascii_run_end(bytes: &[u8], i: usize) -> usize {
+    alnum_run_end(bytes, i, bytes.len())
+}
+
+/// Per byte of `x` (eight bytes of text), the high bit set for an ASCII letter or digit, and
+/// for an ASCII digit.
+#[inline]
+fn ascii_classes(x: u64) -> (u64, u64) {
+    const fn each(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    // Per byte, the high bit of `a + b` is set when `a ≥ 0x80 - b` (no byte carries over).
+    let low = x & each(0x7f);
+    let folded = low | each(0x20);
+    let letter = folded.wrapping_add(each(0x80 - b'a')) & !folded.wrapping_add(each(0x7f - b'z'));
+    let digit = low.wrapping_add(each(0x80 - b'0')) & !low.wrapping_add(each(0x7f - b'9'));
+    let ascii = !x & each(0x80);
+    ((letter | digit) & ascii, digit & ascii)
+}
+
+/// Eight bytes of `bytes` from `j`, if there are as many.
+#[inline]
+fn eight(bytes: &[u8], j: usize) -> Option<u64> {
+    let chunk = bytes.get(j..j + 8)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+}
+
+/// Where the run of ASCII letters and digits from `from` ends, at `to` at the latest. Reads
+/// eight bytes at a time: words are short, and most runs end in the first eight.
+#[inline]
+pub fn alnum_run_end(bytes: &[u8], from: usize, to: usize) -> usize {
+    let mut j = from;
+    while j < to {
+        let Some(x) = eight(bytes, j) else {
+            break;
+        };
+        let stop = !ascii_classes(x).0 & u64::from_ne_bytes([0x80; 8]);
+        if stop != 0 {
+            return (j + (stop.trailing_zeros() / 8) as usize).min(to);
+        }
+        j += 8;
+    }
+    while j < to && ASCII_CLASS[bytes[j] as usize] != 0 {
+        j += 1;
+    }
+    j.min(to)
+}
+
+/// The first ASCII digit of `bytes` from `from` on, read eight bytes at a time.
+pub fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut j = from;
+    while let Some(x) = eight(bytes, j) {
+        let digits = ascii_classes(x).1;
+        if digits != 0 {
+            return Some(j + (digits.trailing_zeros() / 8) as usize);
+        }
+        j += 8;
+    }
+    bytes[j..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| j + k)
 }
 
 const UPPER: u8 = 2;
 
 /// ASCII bytes: 0 for no word character, 1 for a lower-case letter or a digit, [`UPPER`] for a
-/// capital.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// capital; 0 for the bytes of other characters.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -355,7 +472,15 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+#[inline]
 fn boundary_after(text: &str, e: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Between two ASCII bytes, the bytes say it.
+    if let (Some(&before), Some(&after)) = (bytes.get(e.wrapping_sub(1)), bytes.get(e)) {
+        if before < 0x80 && after < 0x80 {
+            return ASCII_CLASS[before as usize] == 0 || ASCII_CLASS[after as usize] == 0;
+        }
+    }
     !is_word_char(text[e..].chars().next()) || !is_word_char(text[..e].chars().next_back())
 }
 
@@ -469,6 +594,60 @@ mod tests {
         assert_eq!(s.get(Table::Country).len(), 2);
         assert_eq!(s.get(Table::Event).len(), 1);
         assert_eq!(s.get(Table::Rank).len(), 1);
+    }
+
+    #[test]
+    fn runs_of_letters_and_digits_end_at_any_other_byte() {
+        let naive = |bytes: &[u8], from: usize, to: usize| {
+            (from..to)
+                .find(|&j| !bytes[j].is_ascii_alphanumeric())
+                .unwrap_or(to)
+        };
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = b"Ab9zZ0aQ".repeat(3);
+                bytes[at] = stop;
+                for (from, to) in [(0, 24), (0, at.max(1)), (3, 17), (at, 24), (5, 9)] {
+                    let from = from.min(to);
+                    assert_eq!(
+                        alnum_run_end(&bytes, from, to),
+                        naive(&bytes, from, to),
+                        "{stop:#x} at {at}, {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_digit_is_found_among_any_bytes() {
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = b"Ab-zZ.aQ\xc3".repeat(3);
+                bytes[at] = stop;
+                for from in [0, 3, at, 19] {
+                    let naive = (from..bytes.len()).find(|&j| bytes[j].is_ascii_digit());
+                    assert_eq!(next_ascii_digit(&bytes, from), naive, "{stop:#x} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_pattern_is_found_however_its_first_word_is_cased_or_ends() {
+        let p = [
+            ("co-operation", 0, Case::Any),
+            ("Lt.", 1, Case::Any),
+            ("ab", 2, Case::Any),
+        ];
+        assert_eq!(
+            find(&p, "CO-OPERATION, lt. and Ab abc"),
+            vec![
+                (0, "CO-OPERATION".to_string()),
+                (1, "lt.".to_string()),
+                (2, "Ab".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::positions;
 use super::tokens::{Kind, Tok, WordSet};
 use crate::text::fold;
 use crate::vocab;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,8 +32,8 @@ pub struct Mention {
 }
 
 struct Words {
-    boundaries: HashSet<&'static str>,
-    intro: HashSet<&'static str>,
+    boundaries: FxHashSet<&'static str>,
+    intro: FxHashSet<&'static str>,
     /// Position heads and one-word side heads: "minister", "chief", "delegation".
     heads: WordSet,
     /// Position heads only.
@@ -624,13 +624,16 @@ pub struct Registry {
 
 /// Folded name words, initials kept as one letter.
 fn name_tokens(name: &str) -> Vec<String> {
-    // An ASCII name has no combining marks, and folds to its lower case.
-    let folded = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
-        fold(&bare)
-    };
+    // An ASCII name has no combining marks, and folds to its lower case word by word.
+    if name.is_ascii() {
+        return name
+            .split([' ', '.'])
+            .filter(|t| !t.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+    }
+    let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
+    let folded = fold(&bare);
     folded
         .split([' ', '.'])
         .filter(|t| !t.is_empty())
@@ -641,7 +644,7 @@ fn name_tokens(name: &str) -> Vec<String> {
 /// Two folded name words, a `?` standing for a letter lost to encoding ("aydo?an": "aydogan").
 fn same_word(a: &str, b: &str) -> bool {
     a == b
-        || ((a.contains('?') || b.contains('?'))
+        || ((a.bytes().any(|c| c == b'?') || b.bytes().any(|c| c == b'?'))
             && a.chars().count() == b.chars().count()
             && a.chars()
                 .zip(b.chars())

@@ -3,18 +3,12 @@
 //! "Azerbaijani Defense Minister" → "Minister of Defense"; ", the head of the Israeli Rafael
 //! company" → "Head" of "Rafael". Dashes are normalised ("Minister - Chief of the General Staff").
 
-use super::tokens::{bare, Kind, Tok};
+use super::tokens::{bare, Kind, LowerSet, Tok};
 use crate::vocab;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    vocab::cues()
-        .position_heads
-        .iter()
-        .map(String::as_str)
-        .collect()
-});
+static HEADS: LazyLock<LowerSet> =
+    LazyLock::new(|| LowerSet::new(vocab::cues().position_heads.iter().map(String::as_str)));
 
 /// What the words before or after a name say about the person.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -25,7 +19,7 @@ pub struct Description {
 
 fn is_head(text: &str, t: &Tok) -> bool {
     matches!(t.kind, Kind::Office | Kind::Lower | Kind::Cap)
-        && HEADS.contains(bare(&text[t.start..t.end]).to_lowercase().as_str())
+        && HEADS.contains(bare(&text[t.start..t.end]))
 }
 
 fn possessive(text: &str, t: &Tok) -> bool {

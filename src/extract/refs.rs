@@ -128,8 +128,10 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
     let word = |t: &Tok| &text[t.start..t.end];
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let both = word(t).eq_ignore_ascii_case("both");
-        if !(word(t).eq_ignore_ascii_case("the") || both) {
+        // Only "the" and "both" open a reference, compared as bytes.
+        let opening = &text.as_bytes()[t.start..t.end];
+        let both = opening.eq_ignore_ascii_case(b"both");
+        if !(both || opening.eq_ignore_ascii_case(b"the")) {
             continue;
         }
         let mut k = i + 1;

@@ -3,11 +3,11 @@
 //! a boundary, and splits sentences glued without a space (`issues.The Turkish`).
 
 use crate::vocab;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     vocab::cues()
         .abbreviations
         .iter()

@@ -3,17 +3,17 @@
 //! country; the assembler ties it to a person already named for that country when there is one.
 
 use super::people::Mention;
-use super::tokens::{bare, Kind, Tok};
+use super::tokens::{bare, Kind, LowerSet, Tok};
 use crate::vocab;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    vocab::cues()
-        .side_heads
-        .iter()
-        .flat_map(|h| h.split(' ').next_back())
-        .collect()
+static HEADS: LazyLock<LowerSet> = LazyLock::new(|| {
+    LowerSet::new(
+        vocab::cues()
+            .side_heads
+            .iter()
+            .flat_map(|h| h.split(' ').next_back()),
+    )
 });
 
 /// Countries named as a side in a sentence, outside the description of a named person.
@@ -43,7 +43,7 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
             .iter()
             .take(3)
             .take_while(|n| !matches!(n.kind, Kind::Punct(_) | Kind::Country(_) | Kind::Org(_)))
-            .any(|n| HEADS.contains(bare(&text[n.start..n.end]).to_lowercase().as_str()));
+            .any(|n| HEADS.contains(bare(&text[n.start..n.end])));
         if (head || heads_before(text, &toks[..i])) && !out.contains(&code) {
             out.push(code);
         }
@@ -59,9 +59,7 @@ fn heads_before(text: &str, before: &[Tok]) -> bool {
     while k > 0 && (before[k - 1].kind == Kind::Office || word(&before[k - 1]) == "the") {
         k -= 1;
     }
-    k >= 2
-        && word(&before[k - 1]) == "of"
-        && HEADS.contains(word(&before[k - 2]).to_lowercase().as_str())
+    k >= 2 && word(&before[k - 1]) == "of" && HEADS.contains(word(&before[k - 2]))
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 //! part), an initial (`Z.`), a rank, a country word, an office word (`Minister`, `Forces`), an
 //! honorific, a place, an event name, or plain lower-case text and punctuation.
 
-use super::matcher::{word_char, Case, Hit, Table};
+use super::matcher::{alnum_run_end, word_char, Case, Hit, Table};
 use super::{countries, Hits};
 use crate::vocab;
+use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -45,16 +46,18 @@ pub struct Tok {
     pub kind: Kind,
 }
 
-/// A set of words looked up without regard to case, without allocating for ASCII words: the
-/// folded words, sorted, searched by comparing an ASCII word's bytes lower-cased on the fly.
-pub struct WordSet(Vec<String>);
+/// A set of words looked up without regard to case, without allocating for short ASCII words:
+/// the folded words, hashed, looked up with ASCII words lower-cased into a buffer.
+pub struct WordSet(FxHashSet<Box<[u8]>>);
 
 impl WordSet {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
-        let mut v: Vec<String> = words.into_iter().map(crate::text::fold).collect();
-        v.sort_unstable();
-        v.dedup();
-        WordSet(v)
+        WordSet(
+            words
+                .into_iter()
+                .map(|w| crate::text::fold(w).into_bytes().into_boxed_slice())
+                .collect(),
+        )
     }
 
     /// Whether `word`, or the first part of a hyphenated `word` ("Commander-in-Chief"), is in
@@ -70,14 +73,40 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         let word = bare(word);
         if word.is_ascii() {
-            let lower = word.bytes().map(|b| b.to_ascii_lowercase());
-            return self
-                .0
-                .binary_search_by(|w| w.bytes().cmp(lower.clone()))
-                .is_ok();
+            return with_ascii_lower(word, |w| self.0.contains(w));
         }
-        let folded = crate::text::fold(word);
-        self.0.binary_search(&folded).is_ok()
+        self.0.contains(crate::text::fold(word).as_bytes())
+    }
+}
+
+/// A set of lower-case words looked up by a word's [`str::to_lowercase`]: hashed, with ASCII
+/// words lower-cased into a buffer, so that the common look-up does not allocate.
+pub struct LowerSet(FxHashSet<&'static [u8]>);
+
+impl LowerSet {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> LowerSet {
+        LowerSet(words.into_iter().map(str::as_bytes).collect())
+    }
+
+    /// Whether `word` in lower case is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            return with_ascii_lower(word, |w| self.0.contains(w));
+        }
+        self.0.contains(word.to_lowercase().as_bytes())
+    }
+}
+
+/// `f` of the ASCII `word` lower-cased, in a buffer on the stack when it is short.
+fn with_ascii_lower<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(lower)
+        }
+        None => f(word.to_ascii_lowercase().as_bytes()),
     }
 }
 
@@ -291,7 +320,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         let (end, kind) = if let Some(end) = title_end.filter(|&e| e > word_end + usize::from(dot))
         {
             (end, Kind::Title)
-        } else if word.chars().count() == 1 && first.is_uppercase() && dot {
+        } else if word.len() == first.len_utf8() && first.is_uppercase() && dot {
             (word_end + 1, Kind::Initial)
         } else if title {
             (word_end + usize::from(dot), Kind::Title)
@@ -331,9 +360,11 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
 /// between a post, rank or title and a capitalised word is a surname.
 fn surnames_among_stop_words(text: &str, toks: &mut [Tok]) {
     for k in 1..toks.len().saturating_sub(1) {
+        if !matches!(toks[k].kind, Kind::Stop) {
+            continue;
+        }
         let (before, t, after) = (&toks[k - 1], &toks[k], &toks[k + 1]);
-        if t.kind == Kind::Stop
-            && t.end - t.start <= 3
+        if t.end - t.start <= 3
             && matches!(before.kind, Kind::Office | Kind::Rank(_) | Kind::Title)
             && after.kind == Kind::Cap
             && text[before.end..t.start] == *" "
@@ -397,11 +428,13 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
 /// found by [`word_end`]).
 fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
     let mut j = i;
-    while j < to {
+    loop {
+        j = alnum_run_end(bytes, j, to);
+        if j >= to {
+            return Some(j);
+        }
         let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-        } else if matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1].is_ascii_alphanumeric() {
+        if matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1].is_ascii_alphanumeric() {
             j += 2;
         } else if b >= 0x80 || (matches!(b, b'-' | b'\'') && j + 1 < to && bytes[j + 1] >= 0x80) {
             return None;
@@ -409,31 +442,38 @@ fn ascii_word_end(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
             return Some(j);
         }
     }
-    Some(j)
 }
 
 /// End of the word at `i`: letters and digits, with inner hyphens and apostrophes.
 fn word_end(text: &str, i: usize, to: usize) -> usize {
-    let mut j = i;
-    let mut chars = text[i..to].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        if word_char(c) {
-            j = i + k + c.len_utf8();
-        } else if matches!(c, '-' | '\'' | '\u{2019}')
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
-        {
-            continue;
-        } else if matches!(c, '?' | '\u{FFFD}')
-            && j > i
-            && chars.peek().is_some_and(|(_, n)| n.is_lowercase())
-        {
-            // "Ya?ar": a letter lost to encoding inside a word.
-            continue;
-        } else {
+    let bytes = text.as_bytes();
+    let next = |k: usize| text[k..to].chars().next();
+    let mut k = i;
+    while k < to {
+        k = alnum_run_end(bytes, k, to);
+        if k >= to {
             break;
         }
+        let (c, len) = if bytes[k] < 0x80 {
+            (bytes[k] as char, 1)
+        } else {
+            let c = next(k).unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let joins = if word_char(c) {
+            true
+        } else if matches!(c, '-' | '\'' | '\u{2019}') {
+            next(k + len).is_some_and(char::is_alphanumeric)
+        } else {
+            // "Ya?ar": a letter lost to encoding inside a word.
+            matches!(c, '?' | '\u{FFFD}') && k > i && next(k + len).is_some_and(char::is_lowercase)
+        };
+        if !joins {
+            return k;
+        }
+        k += len;
     }
-    j
+    k
 }
 
 #[cfg(test)]
