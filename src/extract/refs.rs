@@ -152,6 +152,13 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
                     .is_some_and(|m| head_need(word(m)).is_some())
             {
                 modifiers.push(word(n).to_ascii_lowercase());
+            } else if n.kind == Kind::Other
+                && is_initials(word(n))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|m| m.kind == Kind::Lower && head_need(word(m)).is_some())
+            {
+                // "the IAF chief": a force's initials before the head.
             } else {
                 break;
             }
@@ -390,5 +397,11 @@ mod tests {
         let r = &find(text, &toks, &[])[0];
         assert!(r.fits(Some("Lieutenant General"), None, false));
         assert!(!r.fits(Some("Rear Admiral"), Some("General Manager"), false));
+    }
+
+    #[test]
+    fn a_force_s_initials_before_the_head_are_part_of_the_reference() {
+        let got = refs("On Tuesday, the IAF chief met Air Marshal Ibrahim Dankano.");
+        assert_eq!(got, [("the IAF chief".to_string(), None)]);
     }
 }
