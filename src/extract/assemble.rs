@@ -602,6 +602,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 l.opening = false;
             }
         }
+        if let Some(c) = st.current {
+            // "'…,' Fenwick said.": one of the meeting's people speaking of it goes on with it.
+            if st.drafts.len() == opened_before
+                && speakers.iter().any(|p| st.drafts[c].people.contains(p))
+            {
+                st.drafts[c].last = si;
+            }
+        }
         if st.current.is_some_and(|c| st.drafts[c].last == si) {
             st.strays = 0;
         }
@@ -1822,5 +1830,18 @@ mod tests {
         assert_eq!(got[0].1, strings(&["Douglas Fair", "Ramon Cruz"]));
         assert_eq!(got[0].2, strings(&["CA", "PH"]));
         assert_eq!(got[1].0, Status::Planned);
+    }
+
+    #[test]
+    fn a_participant_quoted_keeps_the_meeting_going_and_those_who_accompanied_him_join_it() {
+        let got = summary(
+            "ASTANA, Kazakhstan -- LTG Darnell Fenwick, commanding general of U.S. Army Central, met with Kazakhstan's Deputy Minister of Defense, MG Daulet Serik, last Thursday.\n\n\"KAZBRIG is one of the best examples of a partnership,\" Fenwick said. \"They can stand shoulder to shoulder with any army.\"\n\nThe two leaders also discussed language training for Kazakh officers.\n\nBG Jeffrey Oyel, the deputy commanding general, accompanied Fenwick.",
+            "2019-09-17",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            strings(&["Darnell Fenwick", "Daulet Serik", "Jeffrey Oyel"])
+        );
     }
 }
