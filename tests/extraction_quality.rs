@@ -12,9 +12,10 @@
 //! 5. The third set (`tests/articles_third`), first scored untouched at 0.841: score ≥ 0.90.
 //! 6. The fourth set (`tests/articles_fourth`), first scored untouched at 0.805: score ≥ 0.94.
 //! 7. The fifth set (`tests/articles_fifth`), first scored untouched at 0.848: score ≥ 0.97.
+//! 8. The sixth set (`tests/articles_sixth`), first scored untouched at 0.820: score ≥ 0.97.
 //!
-//! The sixth set (`tests/articles_sixth`) is held out: it is scored by hand, never held to a bar
-//! here, until someone reads its errors.
+//! The seventh set (`tests/articles_seventh`) is held out: it is scored by hand, never held to a
+//! bar here, until someone reads its errors.
 //!
 //! Each set's score table is printed whether it passes or not (`cargo test --test
 //! extraction_quality -- --nocapture` shows it for passing runs too).
@@ -114,4 +115,9 @@ fn the_fourth_set_of_articles_does_not_slip_back() {
 #[test]
 fn the_fifth_set_of_articles_does_not_slip_back() {
     holds_the_bar("fifth set of articles", "articles_fifth", 0.97);
+}
+
+#[test]
+fn the_sixth_set_of_articles_does_not_slip_back() {
+    holds_the_bar("sixth set of articles", "articles_sixth", 0.97);
 }

@@ -331,10 +331,19 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             continue;
         };
         let name = &text[toks[run.start].start..toks[run.end - 1].end];
-        let caps = toks[run.clone()]
+        // An initial joined to the name ("B.Munkhjargal", "Kh.Tserendorj") counts as a word.
+        let caps: usize = toks[run.clone()]
             .iter()
-            .filter(|t| t.kind == Kind::Cap)
-            .count();
+            .enumerate()
+            .map(|(n, t)| match t.kind {
+                Kind::Cap => 1 + usize::from(text[t.start..t.end].contains('.')),
+                Kind::Initial => usize::from(
+                    toks.get(run.start + n + 1)
+                        .is_some_and(|u| u.start == t.end),
+                ),
+                _ => 0,
+            })
+            .sum();
         // Honorifics and the rank next to the name ("Admiral Sir Anthony"); the description
         // before them.
         let mut k = run.start;
@@ -1105,5 +1114,17 @@ mod tests {
         assert_eq!(ms[0].name, "Omar Haddad");
         assert_eq!(ms[0].country, Some("JO"));
         assert_eq!(ms[1].name, "Tariq Malik");
+    }
+
+    #[test]
+    fn an_initial_joined_to_the_name_is_kept_with_it() {
+        let mut r = Registry::default();
+        let ms = people(
+            "Minister of Defence of Mongolia B.Munkhjargal met Maj. Gen. Kh.Tserendorj and General Ivan Petrov.",
+            &mut r,
+        );
+        let names: Vec<&str> = ms.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["B.Munkhjargal", "Kh.Tserendorj", "Ivan Petrov"]);
+        assert_eq!(ms[0].country, Some("MN"));
     }
 }

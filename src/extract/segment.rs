@@ -110,7 +110,10 @@ fn boundary_after_stop(text: &str, i: usize) -> Option<(usize, usize)> {
                 .unwrap_or(rest.len());
             &rest[..n]
         };
-        let real_before = before.chars().count() >= 2 && before.chars().any(char::is_lowercase);
+        // "Kh.Tserendorj": two letters, the first a capital, are an initial.
+        let letters = before.chars().count();
+        let initial = letters == 2 && before.starts_with(char::is_uppercase);
+        let real_before = letters >= 2 && before.chars().any(char::is_lowercase) && !initial;
         let real_after = after.chars().count() >= 3 || SHORT_OPENERS.contains(&after);
         if real_before && real_after && after.chars().skip(1).all(char::is_lowercase) {
             return Some((j, j));
@@ -186,12 +189,12 @@ mod tests {
 
     #[test]
     fn glued_sentences_split_but_initials_and_domains_do_not() {
-        let t = "They discussed issues.The Turkish side agreed with Z.Hasanov, News.Az reports.";
+        let t = "They discussed issues.The Turkish side agreed with Z.Hasanov and Kh.Tserendorj, News.Az reports.";
         assert_eq!(
             sentences(t),
             vec![
                 "They discussed issues.",
-                "The Turkish side agreed with Z.Hasanov, News.Az reports."
+                "The Turkish side agreed with Z.Hasanov and Kh.Tserendorj, News.Az reports."
             ]
         );
     }

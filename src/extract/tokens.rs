@@ -320,6 +320,9 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         let (end, kind) = if let Some(end) = title_end.filter(|&e| e > word_end + usize::from(dot))
         {
             (end, Kind::Title)
+        } else if let Some(end) = joined_initial(text, i, word_end, to).filter(|_| !title) {
+            // "B.Munkhjargal", "Kh.Tserendorj": an initial joined to the name it stands before.
+            (end, Kind::Cap)
         } else if word.len() == first.len_utf8() && first.is_uppercase() && dot {
             (word_end + 1, Kind::Initial)
         } else if title {
@@ -354,6 +357,27 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
     }
     surnames_among_stop_words(text, &mut out);
     out
+}
+
+/// The end of a name written with a two-letter initial joined by a dot ("Kh.Tserendorj"): a
+/// capital and a small letter, a dot, then a capitalised word. (A one-letter initial,
+/// "B.Munkhjargal", is an [`Kind::Initial`] token before the name.)
+fn joined_initial(text: &str, start: usize, word_end: usize, to: usize) -> Option<usize> {
+    let initial = &text[start..word_end];
+    let mut letters = initial.chars();
+    let first = letters.next()?;
+    if !first.is_uppercase() || initial.chars().count() != 2 || !letters.all(char::is_lowercase) {
+        return None;
+    }
+    let rest = text[word_end..to].strip_prefix('.')?;
+    let mut name = rest.chars();
+    if !(name.next()?.is_uppercase() && name.next()?.is_lowercase()) {
+        return None;
+    }
+    let len = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+        .unwrap_or(rest.len());
+    Some(word_end + 1 + len)
 }
 
 /// "Minister of National Defence No Kwang Chol", "General So Chol Ung": a short stop word
