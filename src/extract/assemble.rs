@@ -423,8 +423,10 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
     };
     let mut lead_date = None;
 
+    let mut cursors = tokens::Cursors::default();
+    let mut toks = Vec::new();
     for (si, r) in sentences.iter().enumerate() {
-        let toks = tokens::tokenize(text, r.start, r.end, &st.hits);
+        tokens::tokenize_into(text, r.start, r.end, &st.hits, &mut cursors, &mut toks);
         // The dateline opens the first paragraph, or the first after the headline and byline.
         let opens_paragraph = r.start == 0 || text[..r.start].trim_end_matches(' ').ends_with('\n');
         if si < 4 && st.dateline.is_none() && st.drafts.is_empty() {
@@ -465,20 +467,29 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let mut registered = Vec::new();
         let mut speakers = Vec::new();
         for m in &mentions {
-            let mut m = m.clone();
-            let attache = m
-                .position
-                .as_deref()
-                .is_some_and(|p| p.to_lowercase().contains("attach"));
-            if cues.attendance
+            let attache = || {
+                m.position
+                    .as_deref()
+                    .is_some_and(|p| p.to_lowercase().contains("attach"))
+            };
+            let listed;
+            let m = if m.country.is_none()
+                && previous_country.is_some()
+                && cues.attendance
                 && !cues.meeting()
-                && ((m.position.is_none() && m.organization.is_none()) || attache)
+                && ((m.position.is_none() && m.organization.is_none()) || attache())
             {
                 // Lists of attendees name the country once for several people; someone with a
                 // post of their own may belong to either side, so they keep what is written,
                 // but for the attaché listed after their ambassador.
-                m.country = m.country.or(previous_country);
-            }
+                listed = people::Mention {
+                    country: previous_country,
+                    ..m.clone()
+                };
+                &listed
+            } else {
+                m
+            };
             let between = &text[previous_end.min(m.pre_start)..m.pre_start];
             // Both phrases end in "ed by": most gaps between two names are ruled out by a scan
             // for it.
@@ -491,7 +502,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 in_party = false;
             }
             previous_end = m.end;
-            let id = st.registry.add(&m);
+            let id = st.registry.add(m);
             previous_id = Some(id);
             if in_party {
                 parties.last_mut().into_iter().for_each(|p| p.push(id));
@@ -499,7 +510,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             st.seen.resize(st.registry.people.len(), 0);
             st.seen[id] = si;
             previous_country = st.registry.people[id].country;
-            if attributed(text, &m, r.start) {
+            if attributed(text, m, r.start) {
                 // "…, the TNI spokesman Maj. Gen. X said": who tells of the meeting.
                 speakers.push(id);
                 continue;

@@ -117,11 +117,9 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    fn new(hits: &'a [Hit], from: usize) -> Cursor<'a> {
-        Cursor {
-            hits,
-            next: hits.partition_point(|h| h.start < from),
-        }
+    /// The hits of `hits` from its `next`th on.
+    fn new(hits: &'a [Hit], next: usize) -> Cursor<'a> {
+        Cursor { hits, next }
     }
 
     /// The hit that starts at `at`, if any.
@@ -148,18 +146,60 @@ pub fn bare(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Where each table of [`Hits`] is to be read on from: passages tokenized in text order carry
+/// them over from one to the next instead of searching for them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cursors {
+    ranks: usize,
+    events: usize,
+    countries: usize,
+    cities: usize,
+    titles: usize,
+    office: usize,
+    stop: usize,
+    not_rank_after: usize,
+    marked: usize,
+}
+
 /// Classes the words of `text[from..to]`.
 pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::with_capacity((to - from) / 5);
-    let mut ranks = Cursor::new(&hits.ranks, from);
-    let mut events = Cursor::new(&hits.events, from);
-    let mut countries_at = Cursor::new(&hits.countries, from);
-    let mut cities = Cursor::new(&hits.cities, from);
-    let mut titles = Cursor::new(&hits.titles, from);
-    let mut office = Cursor::new(&hits.office, from);
-    let mut stop = Cursor::new(&hits.stop, from);
-    let mut not_rank_after = Cursor::new(&hits.not_rank_after, from);
-    let mut marked = hits.marked.partition_point(|&m| m < from);
+    let mut out = Vec::with_capacity((to - from) / 5);
+    let at = |h: &[Hit]| h.partition_point(|h| h.start < from);
+    let mut cursors = Cursors {
+        ranks: at(&hits.ranks),
+        events: at(&hits.events),
+        countries: at(&hits.countries),
+        cities: at(&hits.cities),
+        titles: at(&hits.titles),
+        office: at(&hits.office),
+        stop: at(&hits.stop),
+        not_rank_after: at(&hits.not_rank_after),
+        marked: hits.marked.partition_point(|&m| m < from),
+    };
+    tokenize_into(text, from, to, hits, &mut cursors, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), from `cursors` left by the passages before
+/// `from`; leaves them for the passages after `to`.
+pub fn tokenize_into(
+    text: &str,
+    from: usize,
+    to: usize,
+    hits: &Hits,
+    cursors: &mut Cursors,
+    out: &mut Vec<Tok>,
+) {
+    out.clear();
+    let mut ranks = Cursor::new(&hits.ranks, cursors.ranks);
+    let mut events = Cursor::new(&hits.events, cursors.events);
+    let mut countries_at = Cursor::new(&hits.countries, cursors.countries);
+    let mut cities = Cursor::new(&hits.cities, cursors.cities);
+    let mut titles = Cursor::new(&hits.titles, cursors.titles);
+    let mut office = Cursor::new(&hits.office, cursors.office);
+    let mut stop = Cursor::new(&hits.stop, cursors.stop);
+    let mut not_rank_after = Cursor::new(&hits.not_rank_after, cursors.not_rank_after);
+    let mut marked = cursors.marked;
     let bytes = text.as_bytes();
     let mut i = from;
     while i < to {
@@ -355,8 +395,18 @@ pub fn tokenize(text: &str, from: usize, to: usize, hits: &Hits) -> Vec<Tok> {
         });
         i = end;
     }
-    surnames_among_stop_words(text, &mut out);
-    out
+    *cursors = Cursors {
+        ranks: ranks.next,
+        events: events.next,
+        countries: countries_at.next,
+        cities: cities.next,
+        titles: titles.next,
+        office: office.next,
+        stop: stop.next,
+        not_rank_after: not_rank_after.next,
+        marked,
+    };
+    surnames_among_stop_words(text, out);
 }
 
 /// The end of a name written with a two-letter initial joined by a dot ("Kh.Tserendorj"): a
