@@ -443,6 +443,14 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         }
         st.venue = venue_country(text, &toks);
         let mut cues = cue_hits.classify(text, r.start, r.end);
+        if text[r.clone()].trim_end().ends_with(" attended.") {
+            // "Nigeria's defence adviser, Air Commodore X, attended."
+            cues.attendance = true;
+        }
+        if !cues.meeting() && gerund_meeting(&text[r.clone()]) {
+            // "visited Ankara on Monday, meeting Turkish Chief of General Staff Gen. X".
+            cues.held = true;
+        }
         if arrival(&text[r.clone()]) {
             // "On arrival, the visiting chief was received by …": a welcome, no meeting.
             cues.held = false;
@@ -1025,6 +1033,18 @@ fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
     (alone || marked)
         .then(|| countries::city_country(city))
         .flatten()
+}
+
+/// Whether a sentence tells of a meeting in a clause of its own after a comma ("visited Ankara,
+/// meeting Turkish Chief of General Staff Gen. X"; "…, meeting his counterpart").
+fn gerund_meeting(sentence: &str) -> bool {
+    sentence.match_indices(", meeting ").any(|(at, w)| {
+        let next = &sentence[at + w.len()..];
+        next.starts_with(char::is_uppercase)
+            || ["his ", "her ", "with ", "the "]
+                .iter()
+                .any(|p| next.starts_with(p))
+    })
 }
 
 /// Whether a sentence opens on a guest's arrival ("On arrival, …", "Upon his arrival, …").
@@ -1854,5 +1874,19 @@ mod tests {
             got[0].1,
             strings(&["Darnell Fenwick", "Daulet Serik", "Jeffrey Oyel"])
         );
+    }
+
+    #[test]
+    fn a_meeting_told_in_a_clause_after_a_comma_and_an_attendee_at_the_end_count() {
+        let got = summary(
+            "ANKARA -- Gen. Peter Olsen, Chief of Defence of Denmark, visited Ankara on Monday, meeting Turkish Chief of General Staff Gen. Metin Kaya to discuss air defence. Denmark's defence attache in Ankara, Col. Lars Berg, attended.",
+            "2024-03-05",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            strings(&["Lars Berg", "Metin Kaya", "Peter Olsen"])
+        );
+        assert_eq!(got[0].2, strings(&["DK", "TR"]));
     }
 }
