@@ -811,7 +811,19 @@ fn step(
                 people.dedup();
             }
         }
-        if ids.is_empty() && !pronoun_subject(text, toks) {
+        if first_person(sentence) {
+            // "A: I met my Pakistani counterpart, Admiral X": the one interviewed, the first
+            // person of the article with a post or a rank.
+            let paragraph = text[..toks.first().map_or(0, |t| t.start)]
+                .rfind('\n')
+                .map_or(0, |n| n + 1);
+            if let Some(me) = speaker(text, paragraph, &st.registry) {
+                if !people.contains(&me) {
+                    people.insert(0, me);
+                }
+            }
+        }
+        if ids.is_empty() && !pronoun_subject(text, toks) && !first_person(sentence) {
             // "The sides discussed …": no one new, the meeting being reported goes on.
             if let Some(c) = st.current {
                 st.drafts[c].last = si;
@@ -1033,6 +1045,57 @@ fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
     (alone || marked)
         .then(|| countries::city_country(city))
         .flatten()
+}
+
+/// Who speaks in the paragraph starting at `at`: the person a transcript's label names
+/// ("A. BEN-HAIM: …"); after an interview's bare answer label ("A: …") or none, the first
+/// person of the article with a post or a rank; no one for a label naming no one known
+/// ("DEPUTY PRIME MINISTER: …").
+fn speaker(text: &str, at: usize, registry: &Registry) -> Option<usize> {
+    fn label_of(line: &str) -> Option<&str> {
+        line.find(':')
+            .map(|c| &line[..c])
+            .filter(|l| !l.is_empty() && l.len() <= 40 && !l.chars().any(char::is_lowercase))
+    }
+    // A paragraph without a label goes on with the speaker labelled last.
+    let label = text[..at]
+        .split('\n')
+        .chain(std::iter::once(&text[at..]))
+        .rev()
+        .find_map(label_of);
+    match label {
+        Some(l) if l.trim().len() > 1 => {
+            let name: String = l
+                .split_inclusive([' ', '-', '.'])
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_string() + &c.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect();
+            registry.find(name.trim())
+        }
+        _ => registry
+            .people
+            .iter()
+            .position(|p| p.rank.is_some() || p.position.is_some()),
+    }
+}
+
+/// Whether the sentence's speaker tells of meeting someone ("I met", "I also held talks with").
+fn first_person(sentence: &str) -> bool {
+    [
+        "I met ",
+        "I also met ",
+        "I held ",
+        "I also held ",
+        "I had ",
+        "I received ",
+        "I called on ",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
 }
 
 /// Whether a sentence tells of a meeting in a clause of its own after a comma ("visited Ankara,
@@ -1888,5 +1951,24 @@ mod tests {
             strings(&["Lars Berg", "Metin Kaya", "Peter Olsen"])
         );
         assert_eq!(got[0].2, strings(&["DK", "TR"]));
+    }
+
+    #[test]
+    fn the_one_interviewed_or_the_speaker_labelled_is_the_one_who_met() {
+        let got = summary(
+            "Turkish Naval Forces Commander Admiral Hasan Demir spoke to our correspondent in Istanbul.\n\nQ: Who did you meet in Islamabad?\n\nA: I met my Pakistani counterpart, Admiral Naveed Ashraf, on April 12. We discussed joint exercises.",
+            "2024-05-02",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Hasan Demir", "Naveed Ashraf"]));
+        let got = summary(
+            "Defence Minister Stavros Pappas of Greece and Director General Amir Ben-Haim of Israel spoke to reporters.\n\nS. PAPPAS: Good afternoon. We reviewed the procurement programme.\n\nA. BEN-HAIM: Thank you, Minister. This morning I also met the Chief of the Hellenic National Defence General Staff, Gen. Nikos Alexis, and we discussed training.",
+            "2025-01-16",
+        );
+        assert!(
+            got.iter()
+                .any(|m| m.1 == strings(&["Amir Ben-Haim", "Nikos Alexis"])),
+            "{got:?}"
+        );
     }
 }
