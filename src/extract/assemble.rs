@@ -811,7 +811,8 @@ fn step(
                 people.dedup();
             }
         }
-        if first_person(sentence) {
+        let told_by_speaker = first_person(sentence);
+        if told_by_speaker {
             // "A: I met my Pakistani counterpart, Admiral X": the one interviewed, the first
             // person of the article with a post or a rank.
             let paragraph = text[..toks.first().map_or(0, |t| t.start)]
@@ -823,7 +824,7 @@ fn step(
                 }
             }
         }
-        if ids.is_empty() && !pronoun_subject(text, toks) && !first_person(sentence) {
+        if ids.is_empty() && !pronoun_subject(text, toks) && !told_by_speaker {
             // "The sides discussed …": no one new, the meeting being reported goes on.
             if let Some(c) = st.current {
                 st.drafts[c].last = si;
@@ -1064,18 +1065,8 @@ fn speaker(text: &str, at: usize, registry: &Registry) -> Option<usize> {
         .rev()
         .find_map(label_of);
     match label {
-        Some(l) if l.trim().len() > 1 => {
-            let name: String = l
-                .split_inclusive([' ', '-', '.'])
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_string() + &c.as_str().to_lowercase())
-                        .unwrap_or_default()
-                })
-                .collect();
-            registry.find(name.trim())
-        }
+        // Names are matched folded, so the label's capitals need no change.
+        Some(l) if l.trim().len() > 1 => registry.find(l.trim()),
         _ => registry
             .people
             .iter()
