@@ -114,6 +114,9 @@ pub struct CuesFile {
     pub meeting: Vec<String>,
     pub not_rank_after: Vec<String>,
     pub office_words: Vec<String>,
+    /// Office words that open a body's name and never end a post ("Joint", "National"):
+    /// capitalised words after them name the body, not a person.
+    pub office_openers: Vec<String>,
     pub person_intro: Vec<String>,
     pub planned: Vec<String>,
     pub plural_meetings: Vec<String>,
@@ -470,6 +473,7 @@ mod tests {
             ("meeting", &q.meeting),
             ("not_rank_after", &q.not_rank_after),
             ("office_words", &q.office_words),
+            ("office_openers", &q.office_openers),
             ("person_intro", &q.person_intro),
             ("planned", &q.planned),
             ("plural_meetings", &q.plural_meetings),
@@ -480,6 +484,12 @@ mod tests {
             ("titles", &q.titles),
         ] {
             sorted_unique(name, list);
+        }
+        for w in &q.office_openers {
+            assert!(
+                q.office_words.contains(w),
+                "office opener {w} is no office word"
+            );
         }
         round_trips(CUES_JSON, q);
     }

@@ -217,15 +217,17 @@ impl State<'_> {
     /// See [`home_countries`].
     fn settle_home(&mut self, d: usize) {
         let d = &self.drafts[d];
-        let Some(home) = self
-            .source
-            .or_else(|| d.location.and_then(countries::city_country))
+        let place = d
+            .location
+            .and_then(countries::city_country)
             .or(d.venue)
-            .or(self.dateline)
-            .or(self.visited)
-        else {
+            .filter(|_| self.source.is_none());
+        let Some(home) = self.source.or(place).or(self.dateline).or(self.visited) else {
             return;
         };
+        // The article's own country (its issuer's, or the one it is filed from) and not only the
+        // meeting's place: attendees named without a country are of it.
+        let own = self.source.or(self.dateline) == Some(home);
         let others = d.countries(&self.registry);
         if others.is_empty() {
             return;
@@ -249,7 +251,7 @@ impl State<'_> {
             let person = &mut self.registry.people[p];
             let listed = d.listed.contains(&p);
             let of_home = if listed {
-                list_marks_guests && !envoy(person.position.as_deref())
+                (list_marks_guests || (own && home_named)) && !envoy(person.position.as_deref())
             } else {
                 !home_named
             };
@@ -302,8 +304,28 @@ fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
         .unwrap_or(m.pre_start)
         .max(sentence_start);
     let opening = text[sentence_start..start].to_ascii_lowercase();
-    if opening.trim_start().starts_with("according to") && !opening.contains(',') {
+    let opens = |w: &str| opening.trim_start().starts_with(w);
+    if opens("according to") && !opening.contains(',') {
         return true;
+    }
+    // "Meeting with X, Miao said …", "In his talks with X, the minister said …": the speaker
+    // is the one who met X.
+    let own_meeting = [
+        "in his ",
+        "in her ",
+        "during his ",
+        "during her ",
+        "at his ",
+        "at her ",
+    ]
+    .iter()
+    .any(|w| opens(w))
+        && opening[..opening.find(',').unwrap_or(opening.len())]
+            .split_whitespace()
+            .nth(2)
+            .is_some_and(|w| matches!(w, "meeting" | "meetings" | "talks" | "conversation"));
+    if opens("meeting with") || own_meeting {
+        return false;
     }
     let mut after = text[m.end..].trim_start();
     if let Some(rest) = after.strip_prefix(", in a ") {
@@ -943,9 +965,7 @@ fn step(
                 ids.iter().for_each(|&p| add_unique(&mut before.people, p));
             }
             let d = &mut st.drafts[c];
-            if ids.len() >= 2 {
-                ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
-            }
+            ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
             ids.into_iter().for_each(|p| add_unique(&mut d.people, p));
             side_countries
                 .into_iter()
@@ -957,6 +977,7 @@ fn step(
             if !ids.is_empty() && of_this_meeting() {
                 let d = &mut st.drafts[c];
                 ids.iter().for_each(|&p| add_unique(&mut d.people, p));
+                ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
                 d.last = si;
                 return;
             }
@@ -1350,8 +1371,49 @@ mod tests {
             .collect()
     }
 
+    /// The country of a meeting's participant, by name.
+    fn country_of(m: &Meeting, name: &str) -> Option<String> {
+        m.participants
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.country.clone())
+    }
+
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_speaker_after_a_meeting_with_someone_is_the_one_who_met_him() {
+        let got = summary(
+            "Gen. Wang Lei, vice chairman of the Central Military Commission, met separately on Monday with Nepali and Chilean military leaders.\n\nMeeting with General Prakash Thapa, chief of the Nepali Army, Wang said the two armies should deepen training exchanges.\n\nIn his talks with Lieutenant General Rodrigo Vera Soto of Chile, Wang said China valued cooperation in peacekeeping.",
+            "2024-05-13",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Prakash Thapa", "Wang Lei"]));
+        assert_eq!(got[1].1, strings(&["Rodrigo Vera Soto", "Wang Lei"]));
+        assert_eq!(got[1].2, strings(&["CL", "CN"]));
+    }
+
+    #[test]
+    fn sitting_down_with_someone_is_a_meeting_and_a_telephonic_conversation_a_call() {
+        let got = summary(
+            "Two days later, Gen. Harlan Strick sat down with Brigadier Ravi Persaud, Chief of Staff of the Guyana Defence Force.\n\nOn Tuesday, Gen. Azhar Bangash held a telephonic conversation with Chief of the Turkish General Staff Gen. Metin Korkmaz.",
+            "2024-10-18",
+        );
+        let statuses: Vec<Status> = got.iter().map(|m| m.0).collect();
+        assert_eq!(statuses, vec![Status::Held, Status::Call]);
+        assert_eq!(got[0].1, strings(&["Harlan Strick", "Ravi Persaud"]));
+    }
+
+    #[test]
+    fn an_attendee_without_a_country_is_of_the_country_the_article_is_filed_from() {
+        let m = &meetings(&article(
+            "TBILISI -- Defence Minister Nino Kapanadze received Norway's State Secretary Erik Lunde on Tuesday. Deputy Minister of Defence Levan Gelashvili also attended the meeting.",
+            "2024-03-05",
+        ))[0];
+        assert_eq!(country_of(m, "Levan Gelashvili").as_deref(), Some("GE"));
+        assert_eq!(country_of(m, "Erik Lunde").as_deref(), Some("NO"));
     }
 
     #[test]
@@ -1488,14 +1550,8 @@ mod tests {
             "Admiral Juan Ortega hosted Vice Adm. Kenji Sato of Japan in Manila on Tuesday.\n\nThe expanded meeting involved Rear Adm. Luis Cruz, Fleet Commander, and Capt. Aki Mori, Fleet Commander.",
             "2024-06-20",
         ))[0];
-        let country = |n: &str| {
-            m.participants
-                .iter()
-                .find(|p| p.name == n)
-                .and_then(|p| p.country.clone())
-        };
-        assert_eq!(country("Juan Ortega").as_deref(), Some("PH"));
-        assert_eq!(country("Luis Cruz"), None);
+        assert_eq!(country_of(m, "Juan Ortega").as_deref(), Some("PH"));
+        assert_eq!(country_of(m, "Luis Cruz"), None);
     }
 
     #[test]
@@ -1618,16 +1674,10 @@ mod tests {
     fn host_staff_listed_beside_marked_guests_are_of_the_host() {
         let text = "AMMAN — Chairman of the Joint Chiefs of Staff Maj. Gen. Yousef Al-Hnaity received on Monday the Commander of Italy's Joint Operations Command, Lt. Gen. Marco Rossi. The meeting was attended by Assistant Chairman Brig. Gen. Ali Khreisat, the Italian Ambassador Paolo Bianchi and Defence Attaché Col. Luca Verdi.";
         let m = &meetings(&article(text, "2023-10-10"))[0];
-        let country = |n: &str| {
-            m.participants
-                .iter()
-                .find(|p| p.name == n)
-                .and_then(|p| p.country.clone())
-        };
-        assert_eq!(country("Ali Khreisat").as_deref(), Some("JO"));
-        assert_eq!(country("Paolo Bianchi").as_deref(), Some("IT"));
+        assert_eq!(country_of(m, "Ali Khreisat").as_deref(), Some("JO"));
+        assert_eq!(country_of(m, "Paolo Bianchi").as_deref(), Some("IT"));
         // An attaché keeps what is written: no country.
-        assert_ne!(country("Luca Verdi").as_deref(), Some("JO"));
+        assert_ne!(country_of(m, "Luca Verdi").as_deref(), Some("JO"));
     }
 
     #[test]

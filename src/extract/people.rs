@@ -38,6 +38,8 @@ struct Words {
     heads: WordSet,
     /// Position heads only.
     posts: WordSet,
+    /// Office words that open a body's name: "Joint", "National".
+    openers: FxHashSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -58,6 +60,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(side_words),
         ),
         posts: WordSet::new(c.position_heads.iter().map(String::as_str)),
+        openers: set(&c.office_openers),
     }
 });
 
@@ -171,9 +174,16 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
     };
     match prev.kind {
         Kind::Rank(_) | Kind::Title => true,
-        // "Minister Hasanov", but not "Minister for Defence Procurement".
-        Kind::Office => caps >= 2 || w.posts.contains(word(text, prev)),
-        Kind::Country(_) | Kind::Org(_) => caps >= 2,
+        // "Minister Hasanov", but not "Minister for Defence Procurement", nor "the Joint Light
+        // Tactical Vehicle": a post does not end in a word that opens a body's name.
+        Kind::Office => {
+            let prev = word(text, prev);
+            (caps >= 2 && !w.openers.contains(prev)) || w.posts.contains(prev)
+        }
+        // "the China-Pakistan Economic Corridor": countries joined by a hyphen qualify a thing.
+        Kind::Country(_) | Kind::Org(_) => {
+            caps >= 2 && !word(text, prev).contains('-') && !text[..prev.start].ends_with('-')
+        }
         // "the French land systems group Arvane" names a company.
         Kind::Lower if ORG_NOUNS.contains(&word(text, prev)) => false,
         Kind::Lower => {
@@ -888,6 +898,31 @@ mod tests {
             .into_iter()
             .map(|m| m.name)
             .collect()
+    }
+
+    #[test]
+    fn bodies_and_things_named_after_an_opening_office_word_or_joined_countries_are_no_people() {
+        assert_eq!(
+            names("They discussed the Joint Light Tactical Vehicle and the National Defence University programme."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("RADM Teresa Vukelich, commander of Joint Region Marianas, attended."),
+            vec!["Teresa Vukelich".to_string()]
+        );
+        assert_eq!(
+            names("Both backed the China-Pakistan Economic Corridor and the India-Japan Action Agenda."),
+            Vec::<String>::new()
+        );
+        // A post still ends in its head: "Defence Minister Omar Haddad".
+        assert_eq!(
+            names("Jordanian Defence Minister Omar Haddad and Joint Secretary Kiran Varma spoke."),
+            vec!["Omar Haddad".to_string(), "Kiran Varma".to_string()]
+        );
+        assert_eq!(
+            names("Published Feb. 23, 2024\n\nGen. Lea Brandt met him."),
+            vec!["Lea Brandt".to_string()]
+        );
     }
 
     #[test]
