@@ -957,9 +957,19 @@ fn step(
             return;
         }
     } else if cues.attendance {
+        if sentence.contains("throughout") {
+            // "Col. X accompanied Benavides throughout the trip": every meeting he had.
+            for d in st.drafts.iter_mut().filter(|d| d.status == Status::Held) {
+                if d.people.iter().any(|p| ids.contains(p)) {
+                    ids.iter().for_each(|&p| add_unique(&mut d.people, p));
+                    ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
+                }
+            }
+        }
         if let Some(c) = st.current {
             let both = sentence.contains("both meetings") || sentence.contains("both talks");
-            if cues.plural && c > 0 && (both || st.drafts[c - 1].first + 6 > si) {
+            // ("attended both meetings" is matched as "attended both", not "both meetings").
+            if c > 0 && (both || (cues.plural && st.drafts[c - 1].first + 6 > si)) {
                 // "The meetings were attended by …": the meeting before too.
                 let before = &mut st.drafts[c - 1];
                 ids.iter().for_each(|&p| add_unique(&mut before.people, p));
@@ -1150,6 +1160,11 @@ fn issuer(text: &str, toks: &[Tok]) -> Option<&'static str> {
     for t in toks {
         match t.kind {
             Kind::Country(c) if country.is_none_or(|k| k == c) => country = Some(c),
+            // "U.S. European Command Public Affairs": a command stands for its country.
+            Kind::Org(c) if country.is_none_or(|k| k == c) => {
+                country = Some(c);
+                office = true;
+            }
             Kind::Office => office = true,
             Kind::Cap | Kind::Stop | Kind::Other => {}
             Kind::Lower if matches!(&text[t.start..t.end], "of" | "the" | "and" | "for") => {}
@@ -1414,6 +1429,40 @@ mod tests {
         ))[0];
         assert_eq!(country_of(m, "Levan Gelashvili").as_deref(), Some("GE"));
         assert_eq!(country_of(m, "Erik Lunde").as_deref(), Some("NO"));
+    }
+
+    #[test]
+    fn companions_of_both_meetings_or_the_whole_trip_are_in_every_meeting() {
+        let got = summary(
+            "On Monday, Defence Minister Zafar Alam met Angola's Secretary of State for National Defence, Afonso Neto.\n\nOn Tuesday, the minister received a Zimbabwean delegation led by Lt Gen Tendai Moyo.\n\nSecretary Defence Production Lt Gen (Ret.) Sajjad Naqvi attended both meetings.",
+            "2018-11-29",
+        );
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter()
+                .all(|m| m.1.contains(&"Sajjad Naqvi".to_string())),
+            "{got:?}"
+        );
+        let got = summary(
+            "On March 11, Maj. Gen. Raul Benito met with Lt. Gen. Courtney Mignon, Chief of Defence Staff of the Jamaica Defence Force.\n\nTwo days later, Benito met Air Vice Marshal Anderson Ramlal of Trinidad and Tobago. Their talks focused on maritime security.\n\nThe general toured a patrol boat.\n\nCol. Derek Slade, assistant chief of staff for plans, accompanied Benito throughout the trip.",
+            "2024-03-15",
+        );
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter().all(|m| m.1.contains(&"Derek Slade".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn envoys_posted_to_a_city_and_undersecretaries_are_named() {
+        let got = summary(
+            "Defence Minister Ali Bongo met Turkish Defence Minister Kadir Uysal on Tuesday. Gabon's Ambassador to Ankara Estelle Nguema Obame also attended the meeting.\n\nOn Sunday, the minister met with the UAE's Undersecretary of the Ministry of Defense, Sheikh Humaid Saif Al Mualla.",
+            "2024-03-15",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.contains(&"Estelle Nguema Obame".to_string()));
+        assert_eq!(got[1].1, strings(&["Ali Bongo", "Humaid Saif Al Mualla"]));
     }
 
     #[test]

@@ -184,6 +184,13 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
         Kind::Country(_) | Kind::Org(_) => {
             caps >= 2 && !word(text, prev).contains('-') && !text[..prev.start].ends_with('-')
         }
+        // "Gabon's Ambassador to Ankara Estelle Obame": an envoy's post ends in the city posted to.
+        Kind::Place(_) => {
+            caps >= 2
+                && run.start >= 3
+                && lower_is(text, toks.get(run.start - 2), &["to", "in"])
+                && is_post(text, &toks[run.start - 3])
+        }
         // "the French land systems group Arvane" names a company.
         Kind::Lower if ORG_NOUNS.contains(&word(text, prev)) => false,
         Kind::Lower => {
