@@ -451,20 +451,25 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         tokens::tokenize_into(text, r.start, r.end, &st.hits, &mut cursors, &mut toks);
         // The dateline opens the first paragraph, or the first after the headline and byline.
         let opens_paragraph = r.start == 0 || text[..r.start].trim_end_matches(' ').ends_with('\n');
-        if si < 4 && st.dateline.is_none() && st.drafts.is_empty() {
+        // A headline may tell of the meeting ("Chief of Staff Hosted the Georgian Chief"); the
+        // lines under it still say where the article comes from.
+        let no_body_yet = st.drafts.iter().all(|d| d.first == 0);
+        if si < 4 && st.dateline.is_none() && no_body_yet {
             st.dateline = opens_paragraph
                 .then(|| dateline_country(r.clone(), &toks))
                 .flatten()
                 .or_else(|| release_place(text, &toks));
         }
-        if st.drafts.is_empty() && si < 4 && st.source.is_none() {
+        let mut cues = cue_hits.classify(text, r.start, r.end);
+        if no_body_yet && si < 4 && st.source.is_none() && !cues.meeting() {
+            // "Chief of Staff Hosted the Georgian Chief": a headline telling of a meeting
+            // names no issuer.
             st.source = issuer(text, &toks);
         }
         if st.visited.is_none() {
             st.visited = visit_country(text, &toks);
         }
         st.venue = venue_country(text, &toks);
-        let mut cues = cue_hits.classify(text, r.start, r.end);
         if text[r.clone()].trim_end().ends_with(" attended.") {
             // "Nigeria's defence adviser, Air Commodore X, attended."
             cues.attendance = true;
@@ -1463,6 +1468,16 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.contains(&"Estelle Nguema Obame".to_string()));
         assert_eq!(got[1].1, strings(&["Ali Bongo", "Humaid Saif Al Mualla"]));
+    }
+
+    #[test]
+    fn a_headline_telling_of_the_meeting_names_no_issuer_nor_hides_the_dateline() {
+        let got = summary(
+            "The Chief of the General Staff Hosted the Georgian Chief of Defence Forces\n\nIDF Spokesperson's Unit | 14.06.2022\n\nToday (Tuesday), the Chief of the General Staff, LTG Avi Keren, hosted the Chief of Defence Forces of Georgia, MG Irakli Gogua, at the IDF General Staff Headquarters in Tel Aviv.",
+            "2022-06-14",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, strings(&["GE", "IL"]));
     }
 
     #[test]
