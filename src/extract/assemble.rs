@@ -297,10 +297,15 @@ fn add_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 /// Col. X said in a statement.", "According to army spokesman Col. X, the two generals …",
 /// "Brig. Gen. X, in a statement on Wednesday, said the two chiefs …".
 fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
-    let start = text[..m.end]
-        .rfind(m.name.as_str())
-        .unwrap_or(m.pre_start)
-        .max(sentence_start);
+    // The name mostly ends the mention, where the last of its occurrences is found at once.
+    let before = &text[..m.end];
+    let start = if before.ends_with(m.name.as_str()) {
+        Some(m.end - m.name.len())
+    } else {
+        before.rfind(m.name.as_str())
+    }
+    .unwrap_or(m.pre_start)
+    .max(sentence_start);
     let opening = text[sentence_start..start].to_ascii_lowercase();
     if opening.trim_start().starts_with("according to") && !opening.contains(',') {
         return true;
