@@ -342,6 +342,11 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
         } else {
             i + len
         };
+        // Spaces start nothing and end any word: a run of them is passed at once.
+        let mut after = next;
+        while bytes.get(after) == Some(&b' ') {
+            after += 1;
+        }
         if word && !previous_word {
             // The first word's key is made once, for the first matcher that needs it.
             let mut key = None;
@@ -352,8 +357,8 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
                 m.walk(text, i, &mut free, &mut best, &mut scan);
             }
         }
-        previous_word = word;
-        i = next;
+        previous_word = word && after == next;
+        i = after;
     }
     scan
 }
