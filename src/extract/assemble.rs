@@ -299,10 +299,15 @@ fn add_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 /// Col. X said in a statement.", "According to army spokesman Col. X, the two generals …",
 /// "Brig. Gen. X, in a statement on Wednesday, said the two chiefs …".
 fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
-    let start = text[..m.end]
-        .rfind(m.name.as_str())
-        .unwrap_or(m.pre_start)
-        .max(sentence_start);
+    // The name mostly ends the mention, where the last of its occurrences is found at once.
+    let before = &text[..m.end];
+    let start = if before.ends_with(m.name.as_str()) {
+        Some(m.end - m.name.len())
+    } else {
+        before.rfind(m.name.as_str())
+    }
+    .unwrap_or(m.pre_start)
+    .max(sentence_start);
     let opening = text[sentence_start..start].to_ascii_lowercase();
     let opens = |w: &str| opening.trim_start().starts_with(w);
     if opens("according to") && !opening.contains(',') {
@@ -1128,7 +1133,13 @@ fn first_person(sentence: &str) -> bool {
 /// Whether a sentence tells of a meeting in a clause of its own after a comma ("visited Ankara,
 /// meeting Turkish Chief of General Staff Gen. X"; "…, meeting his counterpart").
 fn gerund_meeting(sentence: &str) -> bool {
-    sentence.match_indices(", meeting ").any(|(at, w)| {
+    // Each comma is tried in place: a searcher for the phrase costs more to set up than most
+    // sentences take to read.
+    let w = ", meeting ";
+    memchr::memchr_iter(b',', sentence.as_bytes()).any(|at| {
+        if !sentence[at..].starts_with(w) {
+            return false;
+        }
         let next = &sentence[at + w.len()..];
         next.starts_with(char::is_uppercase)
             || ["his ", "her ", "with ", "the "]

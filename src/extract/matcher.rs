@@ -212,8 +212,11 @@ impl Matcher {
         best: &mut Vec<(usize, Hit)>,
         scan: &mut Scan,
     ) {
+        let bytes = text.as_bytes();
         let mut sid = self.start;
-        for (k, &b) in text.as_bytes()[p..].iter().enumerate() {
+        // Most bytes of a walk lead to no match: they are read in a loop of their own, and what
+        // a match state asks for is done apart from it.
+        for (e, &b) in bytes.iter().enumerate().skip(p) {
             sid = self.dfa.next_state(Anchored::Yes, sid, b);
             if self.dfa.is_dead(sid) {
                 break;
@@ -221,37 +224,61 @@ impl Matcher {
             if !self.dfa.is_match(sid) {
                 continue;
             }
-            let e = p + k + 1;
-            if !text.is_char_boundary(e) || !boundary_after(text, e) {
-                continue;
+            // A pattern that ends between two ASCII letters or digits ends inside a word.
+            let inside_word = ASCII_CLASS[b as usize] != 0
+                && bytes
+                    .get(e + 1)
+                    .is_some_and(|&after| ASCII_CLASS[after as usize] != 0);
+            if !inside_word {
+                self.matched(text, p, e + 1, sid, free, best);
             }
-            for m in 0..self.dfa.match_len(sid) {
-                let pid = self.dfa.match_pattern(sid, m);
-                // A shorter pattern ending here starts later than `p`.
-                if self.dfa.pattern_len(pid) != e - p {
-                    continue;
-                }
-                for entry in &self.entries[pid.as_usize()] {
-                    let t = entry.table as usize;
-                    if free[t] > p || !case_ok(text, p, e, &entry.written, entry.case) {
-                        continue;
-                    }
-                    let hit = Hit {
-                        start: p,
-                        end: e,
-                        id: entry.id,
-                    };
-                    // Matches come shortest first: a later one of a table is longer.
-                    match best.iter_mut().find(|(bt, _)| *bt == t) {
-                        Some((_, h)) => *h = hit,
-                        None => best.push((t, hit)),
-                    }
-                }
-            }
+        }
+        if best.is_empty() {
+            return;
         }
         for (t, h) in best.drain(..) {
             scan.tables[t].push(h);
             free[t] = h.end;
+        }
+    }
+
+    /// The patterns of the match state `sid`, reached by a walk from `p` at `e`, that are
+    /// accepted there: kept in `best`, the longest per table.
+    #[inline(never)]
+    fn matched(
+        &self,
+        text: &str,
+        p: usize,
+        e: usize,
+        sid: StateID,
+        free: &[usize; TABLES],
+        best: &mut Vec<(usize, Hit)>,
+    ) {
+        if !text.is_char_boundary(e) || !boundary_after(text, e) {
+            return;
+        }
+        for m in 0..self.dfa.match_len(sid) {
+            let pid = self.dfa.match_pattern(sid, m);
+            // A shorter pattern ending here starts later than `p`.
+            if self.dfa.pattern_len(pid) != e - p {
+                continue;
+            }
+            for entry in &self.entries[pid.as_usize()] {
+                let t = entry.table as usize;
+                if free[t] > p || !case_ok(text, p, e, &entry.written, entry.case) {
+                    continue;
+                }
+                let hit = Hit {
+                    start: p,
+                    end: e,
+                    id: entry.id,
+                };
+                // Matches come shortest first: a later one of a table is longer.
+                match best.iter_mut().find(|(bt, _)| *bt == t) {
+                    Some((_, h)) => *h = hit,
+                    None => best.push((t, hit)),
+                }
+            }
         }
     }
 }
@@ -315,6 +342,11 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
         } else {
             i + len
         };
+        // Spaces start nothing and end any word: a run of them is passed at once.
+        let mut after = next;
+        while bytes.get(after) == Some(&b' ') {
+            after += 1;
+        }
         if word && !previous_word {
             // The first word's key is made once, for the first matcher that needs it.
             let mut key = None;
@@ -325,8 +357,8 @@ fn scan_with(any: &Matcher, capitalised: Option<&Matcher>, text: &str) -> Scan {
                 m.walk(text, i, &mut free, &mut best, &mut scan);
             }
         }
-        previous_word = word;
-        i = next;
+        previous_word = word && after == next;
+        i = after;
     }
     scan
 }

@@ -648,23 +648,58 @@ pub struct Registry {
     pub people: Vec<Person>,
 }
 
-/// Folded name words, initials kept as one letter.
-fn name_tokens(name: &str) -> Vec<String> {
-    // An ASCII name has no combining marks, and folds to its lower case word by word.
-    if name.is_ascii() {
-        return name
-            .split([' ', '.'])
-            .filter(|t| !t.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
+/// `f` of a name's folded words, initials kept as one letter: an ASCII name is lower-cased into
+/// a buffer on the stack when it is short, and the words are lent, not copied one by one.
+fn with_name_tokens<T>(name: &str, f: impl FnOnce(&[&str]) -> T) -> T {
+    let mut buf = [0u8; 96];
+    let owned: String;
+    // An ASCII name has no combining marks, and folds to its lower case.
+    let folded: &str = match buf.get_mut(..name.len()).filter(|_| name.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or_default()
+        }
+        None => {
+            owned = if name.is_ascii() {
+                name.to_ascii_lowercase()
+            } else {
+                fold(&name.chars().filter(|c| !is_mark(*c)).collect::<String>())
+            };
+            &owned
+        }
+    };
+    let mut small = [""; 16];
+    let mut n = 0;
+    let mut spilled: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for (i, b) in folded.bytes().chain([b' ']).enumerate() {
+        if b != b' ' && b != b'.' {
+            continue;
+        }
+        let word = &folded[from..i];
+        from = i + 1;
+        if word.is_empty() {
+            continue;
+        }
+        match small.get_mut(n) {
+            Some(slot) if spilled.is_empty() => {
+                *slot = word;
+                n += 1;
+            }
+            _ => {
+                if spilled.is_empty() {
+                    spilled.extend_from_slice(&small);
+                }
+                spilled.push(word);
+            }
+        }
     }
-    let bare: String = name.chars().filter(|c| !is_mark(*c)).collect();
-    let folded = fold(&bare);
-    folded
-        .split([' ', '.'])
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    if spilled.is_empty() {
+        f(&small[..n])
+    } else {
+        f(&spilled)
+    }
 }
 
 /// Two folded name words, a `?` standing for a letter lost to encoding ("aydo?an": "aydogan").
@@ -677,7 +712,7 @@ fn same_word(a: &str, b: &str) -> bool {
                 .all(|(x, y)| x == y || x == '?' || y == '?'))
 }
 
-fn same_person(mention: &[String], known: &[String]) -> bool {
+fn same_person(mention: &[&str], known: &[String]) -> bool {
     let (Some(ml), Some(kl)) = (mention.last(), known.last()) else {
         return false;
     };
@@ -689,24 +724,27 @@ fn same_person(mention: &[String], known: &[String]) -> bool {
         return true;
     }
     // "Al Mansoori" is "Saif Al Mansoori": one name ends the other.
-    if known.ends_with(mention) || mention.ends_with(known) {
+    let tail = mention.len().min(known.len());
+    if mention[mention.len() - tail..]
+        .iter()
+        .zip(&known[known.len() - tail..])
+        .all(|(m, k)| *m == k.as_str())
+    {
         return true;
     }
     // Two full names with the same surname are the same person only with the same first name
     // (or its initial).
-    let (mf, kf) = (&mention[0], &known[0]);
-    mf == kf
-        || (mf.len() == 1 && kf.starts_with(mf.as_str()))
-        || (kf.len() == 1 && mf.starts_with(kf.as_str()))
+    let (mf, kf) = (mention[0], known[0].as_str());
+    mf == kf || (mf.len() == 1 && kf.starts_with(mf)) || (kf.len() == 1 && mf.starts_with(kf))
 }
 
 impl Registry {
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.find_tokens(&name_tokens(name))
+        with_name_tokens(name, |t| self.find_tokens(t))
     }
 
-    /// [`Registry::find`] of a name already split by [`name_tokens`].
-    fn find_tokens(&self, t: &[String]) -> Option<usize> {
+    /// [`Registry::find`] of a name already split by [`with_name_tokens`].
+    fn find_tokens(&self, t: &[&str]) -> Option<usize> {
         if let Some(i) = self.people.iter().position(|p| same_person(t, &p.tokens)) {
             return Some(i);
         }
@@ -726,14 +764,19 @@ impl Registry {
 
     /// The registry index of a mention, adding the person or completing what is known of them.
     pub fn add(&mut self, m: &Mention) -> usize {
-        let tokens = name_tokens(&m.name);
-        if let Some(i) = self.find_tokens(&tokens) {
+        with_name_tokens(&m.name, |tokens| self.add_tokens(m, tokens))
+    }
+
+    /// [`Registry::add`] of a mention whose name is already split by [`with_name_tokens`].
+    fn add_tokens(&mut self, m: &Mention, tokens: &[&str]) -> usize {
+        let owned = || tokens.iter().map(|t| t.to_string()).collect();
+        if let Some(i) = self.find_tokens(tokens) {
             let p = &mut self.people[i];
             let fuller = tokens.iter().filter(|t| t.len() > 1).count()
                 > p.tokens.iter().filter(|t| t.len() > 1).count();
             if fuller {
                 p.name = m.name.clone();
-                p.tokens = tokens;
+                p.tokens = owned();
             }
             p.country = p.country.or(m.country);
             p.rank = p.rank.or(m.rank);
@@ -746,7 +789,7 @@ impl Registry {
             return i;
         }
         self.people.push(Person {
-            tokens,
+            tokens: owned(),
             name: m.name.clone(),
             country: m.country,
             rank: m.rank,
