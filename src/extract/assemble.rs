@@ -1125,6 +1125,8 @@ fn first_person(sentence: &str) -> bool {
         "I had ",
         "I received ",
         "I called on ",
+        "I sat down ",
+        "I also sat down ",
     ]
     .iter()
     .any(|w| sentence.contains(w))
@@ -2086,5 +2088,11 @@ mod tests {
                 .any(|m| m.1 == strings(&["Amir Ben-Haim", "Nikos Alexis"])),
             "{got:?}"
         );
+        let got = summary(
+            "Navy chief Vice Adm. Toribio Sumag is in Langkawi for the show. Excerpts:\n\nQ: Who have you met so far?\n\nA: On Tuesday I sat down with Adm. Datuk Mohd Reza bin Tajul, the chief of the Royal Malaysian Navy.",
+            "2023-05-26",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Mohd Reza bin Tajul", "Toribio Sumag"]));
     }
 }

@@ -382,7 +382,8 @@ pub fn tokenize_into(
         } else if stop.at(i).is_some_and(|h| h.end == word_end) {
             (word_end, Kind::Stop)
         } else if word.chars().any(|c| c.is_ascii_digit())
-            || (word.len() > 1 && !word.chars().any(char::is_lowercase))
+            // (A one-letter word is no acronym: the Irish "Ó" of "Seán Ó Dubhghaill".)
+            || (word.len() > first.len_utf8() && !word.chars().any(char::is_lowercase))
         {
             (word_end, Kind::Other)
         } else {
@@ -668,6 +669,15 @@ mod tests {
             "{k:?}"
         );
         assert!(k.contains(&("On".to_string(), Kind::Stop)), "{k:?}");
+    }
+
+    #[test]
+    fn a_one_letter_capital_is_a_name_word_not_an_acronym() {
+        let k = kinds("Lt Gen Seán Ó Dubhghaill met Col. Ö Demir.");
+        assert!(k.contains(&("Ó".to_string(), Kind::Cap)), "{k:?}");
+        assert!(k.contains(&("Ö".to_string(), Kind::Cap)), "{k:?}");
+        let k = kinds("the NATO and AU missions");
+        assert!(k.contains(&("AU".to_string(), Kind::Other)), "{k:?}");
     }
 
     #[test]
