@@ -941,6 +941,15 @@ fn step(
                 }
                 return;
             }
+            if let Some(c) = st
+                .current
+                .filter(|&c| st.drafts[c].status == status && unnamed.is_empty())
+            {
+                if fill_by_sides(st, c, &people) {
+                    st.drafts[c].last = si;
+                    return;
+                }
+            }
             st.open(status, si, people, unnamed, event, place);
             return;
         }
@@ -1029,10 +1038,12 @@ fn step(
         }
         let d = &mut st.drafts[c];
         if cues.continuation || ids.iter().any(|p| d.people.contains(p)) {
-            if d.people.is_empty() {
+            if d.people.is_empty() && !fill_by_sides(st, c, &ids) {
                 // A meeting opened by its countries learns its people from what follows.
+                let d = &mut st.drafts[c];
                 ids.into_iter().for_each(|p| add_unique(&mut d.people, p));
             }
+            let d = &mut st.drafts[c];
             d.last = si;
             return;
         }
@@ -1268,6 +1279,25 @@ fn home_countries(st: &mut State, sentences: &[Range<usize>]) {
     }
 }
 
+/// "Greece's defence minister met his Turkish counterpart …", then "X and Y spoke for an hour":
+/// a meeting opened by its countries alone takes as many people named without a country, in
+/// the order of its sides. Whether it did.
+fn fill_by_sides(st: &mut State, d: usize, people: &[usize]) -> bool {
+    let draft = &mut st.drafts[d];
+    let fits = draft.people.is_empty()
+        && draft.sides.len() == people.len()
+        && people
+            .iter()
+            .all(|&p| st.registry.people[p].country.is_none());
+    if fits {
+        for (&p, &side) in people.iter().zip(&draft.sides) {
+            st.registry.people[p].country = Some(side);
+        }
+        draft.people = people.to_vec();
+    }
+    fits
+}
+
 /// Adds people to a meeting; each one's country is no longer a side without a name.
 fn join(st: &mut State, d: usize, people: &[usize]) {
     for &p in people {
@@ -1491,6 +1521,17 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].2, strings(&["GE", "IL"]));
+    }
+
+    #[test]
+    fn a_meeting_told_by_its_countries_takes_the_people_named_next_in_order() {
+        let got = summary(
+            "MUNICH, Feb 19 (Reuters) - Greece's defence minister met his Turkish counterpart on Saturday on the sidelines of the Munich Security Conference.\n\nNikos Vlachos and Emre Aksoy spoke for about an hour at a hotel, their first face-to-face meeting in a year.",
+            "2022-02-19",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, strings(&["Emre Aksoy", "Nikos Vlachos"]));
+        assert_eq!(got[0].2, strings(&["GR", "TR"]));
     }
 
     #[test]
