@@ -5,6 +5,7 @@
 
 use super::matcher::is_mark;
 use super::positions;
+use super::ranks;
 use super::tokens::{Kind, Tok, WordSet};
 use crate::text::fold;
 use crate::vocab;
@@ -367,10 +368,25 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         while k > floor && matches!(toks[k - 1].kind, Kind::Title | Kind::Rank(_)) {
             k -= 1;
         }
-        let rank = toks[k..run.start].iter().rev().find_map(|t| match t.kind {
-            Kind::Rank(r) => Some(r),
-            _ => None,
-        });
+        let rank = toks[k..run.start]
+            .iter()
+            .rev()
+            .find_map(|t| match t.kind {
+                Kind::Rank(r) => Some(r),
+                _ => None,
+            })
+            .or_else(|| {
+                // "Tendai Moyo, a lieutenant general who commands the army": a rank told after.
+                let comma = toks.get(run.end)?;
+                let rest = text[comma.end..]
+                    .strip_prefix(", ")
+                    .unwrap_or(&text[comma.end..]);
+                let rest = rest.trim_start();
+                let rest = rest
+                    .strip_prefix("a ")
+                    .or_else(|| rest.strip_prefix("an "))?;
+                (comma.kind == Kind::Punct(',')).then(|| ranks::spelled_out(rest))?
+            });
         let desc_end = k;
         let b = description_start(text, toks, floor, desc_end);
         let pre = &toks[b..desc_end];
@@ -832,6 +848,28 @@ mod tests {
             m.position.clone(),
             m.organization.clone(),
         )
+    }
+
+    #[test]
+    fn a_rank_told_after_the_name_or_outside_the_list_of_ranks() {
+        let ranks = |text: &str| -> Vec<(String, Option<String>)> {
+            people(text, &mut Registry::default())
+                .iter()
+                .map(|m| (m.name.clone(), summary(m).1))
+                .collect()
+        };
+        assert_eq!(
+            ranks("The minister received a delegation led by Tendai Moyo, a lieutenant general who commands the army."),
+            vec![("Tendai Moyo".into(), Some("Lieutenant General".into()))]
+        );
+        // An air force's "Group Captain" is no naval captain, and no rank of the list.
+        assert_eq!(
+            ranks("The attaché, Group Captain Fiona Ardagh, and Capt. Arvind Sethu attended."),
+            vec![
+                ("Fiona Ardagh".into(), None),
+                ("Arvind Sethu".into(), Some("Captain".into()))
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,21 @@ pub fn rank(hit: &Hit) -> &'static Rank {
     &vocab::ranks()[hit.id as usize]
 }
 
+/// The rank whose full name, in any case, opens `text` ("lieutenant general who commands …"),
+/// the longest one.
+pub fn spelled_out(text: &str) -> Option<u32> {
+    vocab::ranks()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            text.get(..r.name.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(&r.name))
+                && !text[r.name.len()..].starts_with(char::is_alphanumeric)
+        })
+        .max_by_key(|(_, r)| r.name.len())
+        .map(|(i, _)| i as u32)
+}
+
 /// The rank at a vocabulary index.
 pub fn by_index(i: u32) -> &'static Rank {
     &vocab::ranks()[i as usize]
@@ -38,6 +53,18 @@ mod tests {
 
     fn names(text: &str) -> Vec<&'static str> {
         find(text).iter().map(|h| rank(h).name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_rank_spelled_out_in_lower_case_is_found_at_the_start() {
+        let name = |t: &str| spelled_out(t).map(|i| by_index(i).name.as_str());
+        assert_eq!(
+            name("lieutenant general who commands"),
+            Some("Lieutenant General")
+        );
+        assert_eq!(name("general in the reserve"), Some("General"));
+        assert_eq!(name("generalist"), None);
+        assert_eq!(name("retired officer"), None);
     }
 
     #[test]
