@@ -13,8 +13,9 @@
 //! 6. The fourth set (`tests/articles_fourth`), first scored untouched at 0.805: score ≥ 0.94.
 //! 7. The fifth set (`tests/articles_fifth`), first scored untouched at 0.848: score ≥ 0.97.
 //! 8. The sixth set (`tests/articles_sixth`), first scored untouched at 0.820: score ≥ 0.97.
+//! 9. The seventh set (`tests/articles_seventh`), first scored untouched at 0.815: score ≥ 0.97.
 //!
-//! The seventh set (`tests/articles_seventh`) is held out: it is scored by hand, never held to a
+//! The eighth set (`tests/articles_eighth`) is held out: it is scored by hand, never held to a
 //! bar here, until someone reads its errors.
 //!
 //! Each set's score table is printed whether it passes or not (`cargo test --test
@@ -120,4 +121,9 @@ fn the_fifth_set_of_articles_does_not_slip_back() {
 #[test]
 fn the_sixth_set_of_articles_does_not_slip_back() {
     holds_the_bar("sixth set of articles", "articles_sixth", 0.97);
+}
+
+#[test]
+fn the_seventh_set_of_articles_does_not_slip_back() {
+    holds_the_bar("seventh set of articles", "articles_seventh", 0.97);
 }
