@@ -1128,19 +1128,24 @@ fn speaker(text: &str, at: usize, registry: &Registry) -> Option<usize> {
 
 /// Whether the sentence's speaker tells of meeting someone ("I met", "I also held talks with").
 fn first_person(sentence: &str) -> bool {
-    [
-        "I met ",
-        "I also met ",
-        "I held ",
-        "I also held ",
-        "I had ",
-        "I received ",
-        "I called on ",
-        "I sat down ",
-        "I also sat down ",
-    ]
-    .iter()
-    .any(|w| sentence.contains(w))
+    // Each phrase opens on "I": only the places of an "I" are tried, in one pass.
+    memchr::memchr_iter(b'I', sentence.as_bytes()).any(|at| {
+        let rest = &sentence.as_bytes()[at..];
+        rest.get(1) == Some(&b' ')
+            && [
+                "I met ",
+                "I also met ",
+                "I held ",
+                "I also held ",
+                "I had ",
+                "I received ",
+                "I called on ",
+                "I sat down ",
+                "I also sat down ",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w.as_bytes()))
+    })
 }
 
 /// Whether a sentence tells of a meeting in a clause of its own after a comma ("visited Ankara,

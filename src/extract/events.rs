@@ -115,43 +115,79 @@ struct Word<'a> {
     text: &'a str,
 }
 
-/// The words of `text[from..to]`, with their offsets in `text`.
-fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let bytes = text.as_bytes();
-    let mut next = from;
-    while next < to {
-        let i = next;
-        // ASCII, nearly all of a text, is read without decoding.
-        let c = if bytes[i] < 0x80 {
-            bytes[i] as char
-        } else {
-            text[i..to].chars().next().unwrap_or(' ')
-        };
-        next += c.len_utf8();
-        let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '&'));
-        match (inside || c == '&', start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word {
-                    start: s,
-                    end: i,
-                    text: text[s..i].trim_end_matches('-'),
-                });
-                start = None;
-            }
-            _ => {}
+/// The words of windows of a text that move forward, read once: a window that starts on a
+/// space (or at the text's start) goes on from where the one before it stopped, as the words
+/// after a space do not depend on what came before it.
+struct Words<'a> {
+    text: &'a str,
+    /// The words ended before `pos`, then for the while a window is read, its cut last word.
+    words: Vec<Word<'a>>,
+    ended: usize,
+    /// Where reading stopped, and the start of a word read up to there.
+    pos: usize,
+    open: Option<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            words: Vec::new(),
+            ended: 0,
+            pos: 0,
+            open: None,
         }
     }
-    if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: to,
-            text: text[s..to].trim_end_matches('-'),
-        });
+
+    /// The words of `text[from..to]`, with their offsets in `text`.
+    fn window(&mut self, from: usize, to: usize) -> &[Word<'a>] {
+        let text = self.text;
+        self.words.truncate(self.ended);
+        let fresh = from == 0 || text[from..].starts_with(char::is_whitespace);
+        if from > self.pos || to < self.pos || !fresh {
+            self.words.clear();
+            self.pos = from;
+            self.open = None;
+        }
+        let bytes = text.as_bytes();
+        let mut next = self.pos;
+        let mut start = self.open;
+        while next < to {
+            let i = next;
+            // ASCII, nearly all of a text, is read without decoding.
+            let c = if bytes[i] < 0x80 {
+                bytes[i] as char
+            } else {
+                text[i..to].chars().next().unwrap_or(' ')
+            };
+            next += c.len_utf8();
+            let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '&'));
+            match (inside || c == '&', start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    self.words.push(Word {
+                        start: s,
+                        end: i,
+                        text: text[s..i].trim_end_matches('-'),
+                    });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        self.pos = next;
+        self.open = start;
+        self.ended = self.words.len();
+        if let Some(s) = start {
+            self.words.push(Word {
+                start: s,
+                end: to,
+                text: text[s..to].trim_end_matches('-'),
+            });
+        }
+        let first = self.words.partition_point(|w| w.start < from);
+        &self.words[first..]
     }
-    out
 }
 
 /// Where an occasion may be named: a year ("2023", "ADEX-2022") or an ordinal ("31st").
@@ -285,10 +321,11 @@ fn unlisted(text: &str) -> Vec<EventMention> {
             });
         }
     };
+    let mut words = Words::new(text);
     for at in triggers(text) {
         // Only the words around a year or an ordinal are read.
         let (from, to) = window(text, at, 160);
-        let ws = words(text, from, to);
+        let ws = words.window(from, to);
         let Some(i) = ws.iter().position(|w| w.start <= at && at < w.end) else {
             continue;
         };
@@ -300,7 +337,7 @@ fn unlisted(text: &str) -> Vec<EventMention> {
         if let Some(year) = year_word(w.text) {
             // "Manama Dialogue 2023", "EDEX 2023", "LAAD Defence & Security 2025".
             if i > 0 && joined(text, &ws[i - 1], &w) && capitalised(ws[i - 1].text) {
-                let first = run_back(text, &ws, i - 1);
+                let first = run_back(text, ws, i - 1);
                 let run = &ws[first..i];
                 let head_after = ws
                     .get(i + 1)
@@ -320,7 +357,7 @@ fn unlisted(text: &str) -> Vec<EventMention> {
                 .get(i + 1)
                 .is_some_and(|n| joined(text, &w, n) && capitalised(n.text))
             {
-                let last = run_forward(text, &ws, i + 1);
+                let last = run_forward(text, ws, i + 1);
                 let run = &ws[i + 1..=last];
                 if run.iter().any(|r| OCCASIONS.contains(&r.text)) {
                     push(
@@ -339,7 +376,7 @@ fn unlisted(text: &str) -> Vec<EventMention> {
                 .get(i + 1)
                 .is_some_and(|n| joined(text, &w, n) && capitalised(n.text))
         {
-            let last = run_forward(text, &ws, i + 1);
+            let last = run_forward(text, ws, i + 1);
             let run = &ws[i + 1..=last];
             let Some(head) = run.iter().rposition(|r| OCCASIONS.contains(&r.text)) else {
                 continue;
@@ -479,6 +516,31 @@ mod tests {
             labels("under Vision 2030, NATO 2030 and the FY 2025 budget of the Army 2024")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn windows_read_on_give_the_words_of_each_window_read_alone() {
+        let text = "Dialogue-2023 at the Expo & Forum–2024 in Łódź, IDEX- and  ADEX 2025 of 12th";
+        let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+        let mut on = Words::new(text);
+        for (k, &from) in spaces.iter().enumerate() {
+            // Windows that end inside a word, as well as at the end of the text.
+            let mut to = spaces.get(k + 3).map_or(text.len(), |&s| s - 2);
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            let alone: Vec<_> = Words::new(text)
+                .window(from, to)
+                .iter()
+                .map(|w| (w.start, w.end, w.text))
+                .collect();
+            let read_on: Vec<_> = on
+                .window(from, to)
+                .iter()
+                .map(|w| (w.start, w.end, w.text))
+                .collect();
+            assert_eq!(read_on, alone);
+        }
     }
 
     #[test]
