@@ -183,7 +183,7 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
         }
         // "the China-Pakistan Economic Corridor": countries joined by a hyphen qualify a thing.
         Kind::Country(_) | Kind::Org(_) => {
-            caps >= 2 && !word(text, prev).contains('-') && !text[..prev.start].ends_with('-')
+            caps >= 2 && !joined_countries(word(text, prev)) && !text[..prev.start].ends_with('-')
         }
         // "Gabon's Ambassador to Ankara Estelle Obame": an envoy's post ends in the city posted to.
         Kind::Place(_) => {
@@ -236,6 +236,18 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
         }
         _ => false,
     }
+}
+
+/// "China-Pakistan", "India-US": countries joined by a hyphen (but "Ni-Vanuatu" is one
+/// demonym).
+fn joined_countries(word: &str) -> bool {
+    let is_country = |part: &str| {
+        super::countries::find(part)
+            .iter()
+            .any(|h| h.start == 0 && h.end == part.len() && !super::countries::code(h).is_empty())
+    };
+    word.split_once('-')
+        .is_some_and(|(a, b)| is_country(a) && is_country(b))
 }
 
 /// Whether the name at `start` ends a list of places: "the districts of Macomia and Mocímboa
@@ -1001,6 +1013,11 @@ mod tests {
         assert_eq!(
             names("Both backed the China-Pakistan Economic Corridor and the India-Japan Action Agenda."),
             Vec::<String>::new()
+        );
+        // A demonym with a hyphen is one country.
+        assert_eq!(
+            names("He met Ni-Vanuatu Chouyeik Mirkou and I-Kiribati Sheihei Mersha."),
+            vec!["Chouyeik Mirkou".to_string(), "Sheihei Mersha".to_string()]
         );
         // A post still ends in its head: "Defence Minister Omar Haddad".
         assert_eq!(
