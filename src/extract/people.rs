@@ -389,15 +389,12 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             })
             .or_else(|| {
                 // "Tendai Moyo, a lieutenant general who commands the army": a rank told after.
-                let comma = toks.get(run.end)?;
-                let rest = text[comma.end..]
-                    .strip_prefix(", ")
-                    .unwrap_or(&text[comma.end..]);
-                let rest = rest.trim_start();
+                let comma = toks.get(run.end).filter(|t| t.kind == Kind::Punct(','))?;
+                let rest = text[comma.end..].trim_start();
                 let rest = rest
                     .strip_prefix("a ")
                     .or_else(|| rest.strip_prefix("an "))?;
-                (comma.kind == Kind::Punct(',')).then(|| ranks::spelled_out(rest))?
+                ranks::spelled_out(rest)
             });
         let desc_end = k;
         let b = description_start(text, toks, floor, desc_end);
