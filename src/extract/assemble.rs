@@ -195,7 +195,17 @@ impl State<'_> {
     /// country, is of the one other country its passage names ("Indian institutions").
     fn settle_guest(&mut self, d: usize, sentences: &[Range<usize>]) {
         let d = &self.drafts[d];
-        let known = d.countries(&self.registry);
+        // Attendees are left out: a guest's ambassador listed beside him does not make the
+        // meeting one of two known sides ("as did the U.S. ambassador to Estonia").
+        let mut known: Vec<&'static str> = d
+            .people
+            .iter()
+            .filter(|p| !d.listed.contains(p))
+            .filter_map(|&p| self.registry.people[p].country)
+            .chain(d.sides.iter().copied())
+            .collect();
+        known.sort_unstable();
+        known.dedup();
         let [side] = known[..] else { return };
         let span = sentences[d.first].start..sentences[d.last].end;
         let mut named: Vec<&'static str> = within(&self.hits.countries, span.start, span.end)
@@ -215,7 +225,7 @@ impl State<'_> {
     }
 
     /// See [`home_countries`].
-    fn settle_home(&mut self, d: usize) {
+    fn settle_home(&mut self, d: usize, staff: &[Option<usize>]) {
         let d = &self.drafts[d];
         let place = d
             .location
@@ -248,6 +258,10 @@ impl State<'_> {
             })
         };
         for &p in &d.people {
+            if staff.get(p).is_some_and(Option::is_some) {
+                // Of the one whose staff they are; see [`home_countries`].
+                continue;
+            }
             let person = &mut self.registry.people[p];
             let listed = d.listed.contains(&p);
             let of_home = if listed {
@@ -285,7 +299,7 @@ impl State<'_> {
         });
         self.current = Some(self.drafts.len() - 1);
         // Settled now, so that later sentences find the host by country ("the Egyptian side").
-        self.settle_home(self.drafts.len() - 1);
+        self.settle_home(self.drafts.len() - 1, &[]);
     }
 }
 
@@ -420,7 +434,7 @@ fn signed_together(
     };
     let two_sides =
         countries.len() >= 2 || (countries.len() == 1 && known.contains(&None) && facing());
-    two_sides && topic_hits.signs(text, range, article.published.map(|d| d.year()))
+    two_sides && topic_hits.signs(text, range, article.published)
 }
 
 /// The meetings of an article.
@@ -461,7 +475,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         let no_body_yet = st.drafts.iter().all(|d| d.first == 0);
         if si < 4 && st.dateline.is_none() && no_body_yet {
             st.dateline = opens_paragraph
-                .then(|| dateline_country(r.clone(), &toks))
+                .then(|| dateline_country(text, r.clone(), &toks))
                 .flatten()
                 .or_else(|| release_place(text, &toks));
         }
@@ -601,7 +615,12 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         for (_, id) in placed {
             add_unique(&mut ids, id);
         }
-        let side_countries = sides::find(text, &toks, &mentions);
+        let mut side_countries = sides::find(text, &toks, &mentions);
+        if let Some(home) = st.source.or(st.dateline) {
+            if !side_countries.contains(&home) && sides::home_monarch(text, &toks) {
+                side_countries.push(home);
+            }
+        }
         let event = st
             .hits
             .event_mentions
@@ -915,8 +934,11 @@ fn step(
             // A lead with one person and several sides ("met his Canadian and French
             // counterparts") sums up meetings each told after it.
             let several_sides = d.people.len() == 1 && unnamed_sides.len() >= 2;
+            // "Later on Monday, Y received X": someone new, told as what came next.
+            let next_encounter = sequel(sentence) && people.iter().any(|p| !d.people.contains(p));
             let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
                 && !several_sides
+                && !next_encounter
                 && unnamed.iter().all(|u| countries.contains(u))
                 && !bilateral;
             // "During the call, the two commanders discussed …" goes on reporting the call.
@@ -977,21 +999,48 @@ fn step(
         }
     } else if cues.attendance {
         if sentence.contains("throughout") {
-            // "Col. X accompanied Benavides throughout the trip": every meeting he had.
+            // "Col. X accompanied Benavides throughout the trip": every meeting he had; "…
+            // accompanied him throughout the trip": every meeting of the one being reported.
+            let mut accompanied = ids.clone();
+            if sentence.contains(" him ") || sentence.contains(" her ") {
+                accompanied.extend(
+                    st.current
+                        .or(st.drafts.len().checked_sub(1))
+                        .and_then(|c| st.drafts[c].people.first().copied()),
+                );
+            }
             for d in st.drafts.iter_mut().filter(|d| d.status == Status::Held) {
-                if d.people.iter().any(|p| ids.contains(p)) {
+                if d.people.iter().any(|p| accompanied.contains(p)) {
                     ids.iter().for_each(|&p| add_unique(&mut d.people, p));
                     ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
                 }
             }
         }
         if let Some(c) = st.current {
-            let both = sentence.contains("both meetings") || sentence.contains("both talks");
+            // "X attended the two meetings, while Y attended the meeting with …": the clause
+            // saying so, and the people it names.
+            let both_at = ["both meetings", "both talks", "the two meetings"]
+                .iter()
+                .find_map(|w| sentence.find(w));
+            let base = toks.first().map_or(0, |t| t.start);
+            let in_both_clause = |p: &usize| {
+                let Some(at) = both_at else { return true };
+                let clause_start = sentence[..at].rfind([';']).map_or(0, |k| k + 1);
+                let clause_end = sentence[at..]
+                    .find(", while ")
+                    .or_else(|| sentence[at..].find(';'))
+                    .map_or(sentence.len(), |k| at + k);
+                let clause = base + clause_start..base + clause_end;
+                mentions
+                    .iter()
+                    .any(|m| clause.contains(&m.pre_start) && st.registry.find(&m.name) == Some(*p))
+            };
             // ("attended both meetings" is matched as "attended both", not "both meetings").
-            if c > 0 && (both || (cues.plural && st.drafts[c - 1].first + 6 > si)) {
+            if c > 0 && (both_at.is_some() || (cues.plural && st.drafts[c - 1].first + 6 > si)) {
                 // "The meetings were attended by …": the meeting before too.
+                let both: Vec<usize> = ids.iter().copied().filter(in_both_clause).collect();
                 let before = &mut st.drafts[c - 1];
-                ids.iter().for_each(|&p| add_unique(&mut before.people, p));
+                both.iter().for_each(|&p| add_unique(&mut before.people, p));
             }
             let d = &mut st.drafts[c];
             ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
@@ -1055,6 +1104,29 @@ fn step(
     }
 }
 
+/// Whether a sentence opens by telling what came next: "Later on Monday, …", "The next day, …",
+/// "Afterwards, …".
+fn sequel(sentence: &str) -> bool {
+    let head = sentence.trim_start().as_bytes();
+    [
+        "Later",
+        "Afterwards",
+        "Afterward",
+        "Subsequently",
+        "Thereafter",
+        "The next day",
+        "The following day",
+        "After the meeting",
+        "After that",
+    ]
+    .iter()
+    .any(|w| {
+        head.len() >= w.len()
+            && head[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            && head.get(w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+    })
+}
+
 /// The guests of "X held separate meetings with A and B" ("bilateral meetings", "meetings
 /// with") when they are of different
 /// countries, none of them the host's: each met the host on their own.
@@ -1084,8 +1156,17 @@ fn separate_guests(st: &State, sentence: &str, people: &[usize]) -> Option<Vec<u
 
 /// The country of the place an article is filed from, given its first sentence: "NAIROBI — …",
 /// "BAKU—On …", or a first line that is only the place.
-fn dateline_country(first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
-    let Kind::Place(city) = toks.first()?.kind else {
+fn dateline_country(text: &str, first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
+    let head = toks.first()?;
+    if let Kind::Country(country) = head.kind {
+        // A city-state or a capital named as its country, in capitals: "KUWAIT, May 13 (KUNA)".
+        let word = &text[head.start..head.end];
+        let comma = toks.get(1).is_some_and(|t| t.kind == Kind::Punct(','));
+        let capitals =
+            word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+        return (comma && capitals).then_some(country);
+    }
+    let Kind::Place(city) = head.kind else {
         return None;
     };
     let alone = toks.len() == 1 && first.end - first.start == toks[0].end - toks[0].start;
@@ -1276,12 +1357,36 @@ fn release_place(text: &str, toks: &[Tok]) -> Option<&'static str> {
 /// without a country, facing one country, is of the one other country the passage names.
 /// Attendees of mixed lists keep what is written.
 fn home_countries(st: &mut State, sentences: &[Range<usize>]) {
+    let staff: Vec<Option<usize>> = (0..st.registry.people.len())
+        .map(|p| staff_of(&st.registry, p))
+        .collect();
+    let settle_staff = |st: &mut State, d: usize| {
+        for &p in &st.drafts[d].people {
+            if let Some(boss) = staff[p] {
+                let country = st.registry.people[boss].country;
+                let person = &mut st.registry.people[p];
+                person.country = person.country.or(country);
+            }
+        }
+    };
     for d in 0..st.drafts.len() {
         if st.drafts[d].valid() {
-            st.settle_home(d);
+            settle_staff(st, d);
+            st.settle_home(d, &staff);
             st.settle_guest(d, sentences);
+            settle_staff(st, d);
         }
     }
+}
+
+/// The one whose staff someone is by their post ("Brightwater's executive officer"): they are
+/// of that person's country.
+fn staff_of(reg: &Registry, p: usize) -> Option<usize> {
+    let post = reg.people[p].position.as_deref()?;
+    let (name, _) = post
+        .split_once("'s ")
+        .or_else(|| post.split_once("\u{2019}s "))?;
+    reg.find(name).filter(|&boss| boss != p)
 }
 
 /// "Greece's defence minister met his Turkish counterpart …", then "X and Y spoke for an hour":
@@ -1355,12 +1460,7 @@ fn finish(
     let mut outcomes = Vec::new();
     for r in &reported {
         topic_hits.topics(text, r.clone(), &mut topics);
-        topic_hits.outcomes(
-            text,
-            r.clone(),
-            article.published.map(|p| p.year()),
-            &mut outcomes,
-        );
+        topic_hits.outcomes(text, r.clone(), article.published, &mut outcomes);
     }
     for v in [&mut topics, &mut outcomes] {
         v.sort_unstable();
@@ -1504,6 +1604,65 @@ mod tests {
         assert!(
             got.iter().all(|m| m.1.contains(&"Derek Slade".to_string())),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_companion_of_him_throughout_and_a_staff_officer_are_of_the_one_they_serve() {
+        let got = countries_of(
+            "VILNIUS, Lithuania — On May 2, Adm. Harold J. Becket met Maj. Gen. Darius Paukštys, commander of the Lithuanian Land Force. Col. Ann Frey, the U.S. defense attache, also took part in the talks.\n\nThe next day, the admiral flew to Tallinn, where he was received by Maj. Gen. Aivar Tamm of the Estonian Defence Forces.\n\nCmdr. Mia Ortiz, Becket's aide, accompanied him throughout the trip.",
+            "2023-05-05",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        for m in &got {
+            assert!(
+                m.contains(&("Harold J. Becket".into(), Some("US".into()))),
+                "{got:?}"
+            );
+            assert!(
+                m.contains(&("Mia Ortiz".into(), Some("US".into()))),
+                "{got:?}"
+            );
+        }
+        assert!(
+            got[0].contains(&("Ann Frey".into(), Some("US".into()))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_city_state_s_dateline_in_capitals_is_the_home_country() {
+        let got = countries_of(
+            "KUWAIT, Aug 8 (KUNA) -- Chief of General Staff Lt. Gen. Bader Al-Mutairi received Gen. Omar Al-Harthy of Oman on Monday.\n\nDeputy Chief Brig. Gen. Nawaf Al-Sabah attended the meeting.",
+            "2024-08-08",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].contains(&("Nawaf Al-Sabah".into(), Some("KW".into()))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_monarch_met_by_title_is_the_home_side_and_what_came_later_is_a_new_meeting() {
+        let got = summary(
+            "MANAMA, June 3 (BNA) -- His Majesty the King received at Sakhir Palace on Monday Chief of General Staff of the Republic of Kenya General Samuel Otieno.\n\nKenya's Ambassador to the Kingdom of Bahrain Grace Wambui attended the meeting.\n\nLater on Monday, Chief of Staff of the Bahrain Defence Force Lt. Gen. Isa Al-Dosari received General Otieno.\n\nDeputy Chief of Staff Maj. Gen. Adel Al-Jalahma and Kenya's Defence Attache to Bahrain Col. Peter Mwangi attended the two meetings, while the ambassador's deputy Brian Koech attended the meeting with the chief of staff.",
+            "2024-06-04",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, strings(&["BH", "KE"]));
+        assert!(got[0].1.contains(&"Grace Wambui".to_string()), "{got:?}");
+        assert!(got[0].1.contains(&"Peter Mwangi".to_string()), "{got:?}");
+        assert!(!got[0].1.contains(&"Brian Koech".to_string()), "{got:?}");
+        assert!(got[1].1.contains(&"Isa Al-Dosari".to_string()), "{got:?}");
+        assert!(got[1].1.contains(&"Brian Koech".to_string()), "{got:?}");
+        let countries = countries_of(
+            "MANAMA, June 3 (BNA) -- His Majesty the King received at Sakhir Palace on Monday Chief of General Staff of the Republic of Kenya General Samuel Otieno.\n\nKenya's Ambassador to the Kingdom of Bahrain Grace Wambui attended the meeting.",
+            "2024-06-04",
+        );
+        assert!(
+            countries[0].contains(&("Grace Wambui".into(), Some("KE".into()))),
+            "{countries:?}"
         );
     }
 

@@ -54,6 +54,20 @@ pub fn starts_with_month(s: &str) -> bool {
     MONTHS.contains(&word) || SHORT_MONTHS.iter().any(|(m, _)| *m == word)
 }
 
+/// The month a word names, whole or shortened ("December", "Dec").
+pub fn month_number(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .position(|m| *m == word)
+        .map(|i| i as u32 + 1)
+        .or_else(|| {
+            SHORT_MONTHS
+                .iter()
+                .find(|(m, _)| *m == word)
+                .map(|(_, n)| *n)
+        })
+}
+
 /// Months, weekdays and relative days, for the vocabulary automaton.
 pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     let mut p: Vec<(String, u32, Case)> = Vec::new();

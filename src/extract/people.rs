@@ -433,12 +433,23 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         // Bundeswehr, and …": a list's countries leave each person to their own description.
         let region = &toks[floor..desc_end];
         let mut named_countries: Vec<&'static str> = Vec::new();
-        for c in region.iter().filter_map(|t| t.kind.country()) {
+        // Countries listed together ("from Germany and Switzerland"), not bodies of two
+        // countries apart ("commanders of the Kuwait Army and Pakistan's attaché").
+        let mut together = true;
+        let mut last_country: Option<usize> = None;
+        for (k, t) in region.iter().enumerate() {
+            let Some(c) = t.kind.country() else { continue };
+            if let Some(l) = last_country {
+                together &= region[l + 1..k]
+                    .iter()
+                    .all(|t| t.kind == Kind::Punct(',') || lower_is(text, Some(t), &["and"]));
+            }
+            last_country = Some(k);
             if !named_countries.contains(&c) {
                 named_countries.push(c);
             }
         }
-        let listed = named_countries.len() >= 2;
+        let listed = named_countries.len() >= 2 && together;
         let plural = region.iter().any(|t| {
             t.kind == Kind::Lower
                 && matches!(
@@ -536,12 +547,13 @@ fn of_body(text: &str, toks: &[Tok], at: usize) -> Option<(&'static str, Option<
     Some((country, org, e))
 }
 
-/// Whether the country word after `before` is the host ("Ambassador of Türkiye to Azerbaijan").
+/// Whether the country word after `before` is the host ("Ambassador of Türkiye to Azerbaijan",
+/// "Ambassador to the State of Kuwait").
 fn hosted(text: &str, before: &[Tok]) -> bool {
-    let mut it = before
-        .iter()
-        .rev()
-        .filter(|t| !(t.kind == Kind::Lower && word(text, t) == "the"));
+    let mut it = before.iter().rev().skip_while(|t| {
+        (t.kind == Kind::Lower && matches!(word(text, t), "the" | "of"))
+            || matches!(t.kind, Kind::Cap | Kind::Office)
+    });
     it.next()
         .is_some_and(|t| t.kind == Kind::Lower && word(text, t) == "to")
 }
@@ -559,13 +571,30 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
         k += 1;
     }
     // A country and office words may come before the head: ", Philippine Fleet commander,".
+    // So may a service or a grade in lower case: ", the U.S. defense attache,".
+    let modifier = |t: &Tok| {
+        t.kind == Kind::Lower
+            && matches!(
+                word(text, t),
+                "defense"
+                    | "defence"
+                    | "military"
+                    | "naval"
+                    | "air"
+                    | "army"
+                    | "deputy"
+                    | "assistant"
+                    | "senior"
+                    | "executive"
+            )
+    };
     let mut h = k;
     while h < toks.len()
         && h < k + 4
-        && matches!(
+        && (matches!(
             toks[h].kind,
             Kind::Country(_) | Kind::Org(_) | Kind::Office | Kind::Cap
-        )
+        ) || (h > k && modifier(&toks[h])))
         && !w.posts.contains_head(word(text, &toks[h]))
     {
         h += 1;

@@ -51,13 +51,36 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
     out
 }
 
+/// Whether the sentence names a monarch by title alone ("His Highness the Amir received …"): a
+/// side of the country the article comes from.
+pub fn home_monarch(text: &str, toks: &[Tok]) -> bool {
+    toks.windows(3).any(|w| {
+        let word = |t: &Tok| &text[t.start..t.end];
+        word(&w[0]) == "the"
+            && matches!(word(&w[1]), "Amir" | "Emir" | "King" | "Sultan" | "Emperor")
+            && !matches!(w[2].kind, Kind::Cap | Kind::Country(_) | Kind::Initial)
+            && word(&w[2]) != "of"
+    })
+}
+
 /// "a delegation of the Royal Saudi Air Force": a side head, `of`, then only "the" and office
 /// words before the country.
 fn heads_before(text: &str, before: &[Tok]) -> bool {
     let word = |t: &Tok| &text[t.start..t.end];
     let mut k = before.len();
-    while k > 0 && (before[k - 1].kind == Kind::Office || word(&before[k - 1]) == "the") {
-        k -= 1;
+    loop {
+        while k > 0 && (before[k - 1].kind == Kind::Office || word(&before[k - 1]) == "the") {
+            k -= 1;
+        }
+        // "the President of the Republic of Palau": a state's style before its name.
+        let style = k >= 2
+            && word(&before[k - 1]) == "of"
+            && before[k - 2].kind == Kind::Office
+            && !HEADS.contains(word(&before[k - 2]));
+        if !style {
+            break;
+        }
+        k -= 2;
     }
     k >= 2 && word(&before[k - 1]) == "of" && HEADS.contains(word(&before[k - 2]))
 }
@@ -89,6 +112,29 @@ mod tests {
             sides("He received a delegation of the Royal Saudi Air Force."),
             vec!["SA"]
         );
+        // Heads of state and government met by their office alone.
+        for text in [
+            "He paid a courtesy call on the President of the Republic of Palau.",
+            "He paid a courtesy call on the Palauan president.",
+            "He was received by the King of Palau.",
+        ] {
+            assert_eq!(sides(text), vec!["PW"], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_monarch_by_title_alone_is_the_home_side() {
+        let monarch = |text: &str| {
+            let hits = Hits::new(text);
+            home_monarch(text, &tokenize(text, 0, text.len(), &hits))
+        };
+        assert!(monarch(
+            "His Highness the Amir received at Bayan Palace on Monday General X."
+        ));
+        assert!(monarch("He was received by the King."));
+        assert!(!monarch("He was received by the King of Bahrain."));
+        assert!(!monarch("He was received by King Hamad."));
+        assert!(!monarch("He met the Amir's chief of staff."));
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! inside a list opened by "military". Outcomes need their noun and a signing word in the
 //! same sentence ("The parties signed a protocol"), or a phrase that names them outright.
 
+use super::dates;
 use super::matcher::{self, within, Case, Hit, Scan, Table};
 use crate::vocab;
+use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
 
 /// Topic cues, enumeration items, outcome phrases and nouns, and signing words, each in its
@@ -92,7 +94,7 @@ impl TopicHits {
         &self,
         text: &str,
         range: Range<usize>,
-        year: Option<i32>,
+        published: Option<NaiveDate>,
         out: &mut Vec<&'static str>,
     ) {
         let list = &vocab::outcomes_file().outcomes;
@@ -100,7 +102,8 @@ impl TopicHits {
             out.push(list[h.id as usize].slug.as_str());
         }
         let signed = !within(&self.signing, range.start, range.end).is_empty();
-        if signed && !in_the_past(&text[range.clone()], year) {
+        if signed && !in_the_past(&text[range.clone()], published) && !denied(&text[range.clone()])
+        {
             for h in within(&self.nouns, range.start, range.end) {
                 out.push(list[h.id as usize].slug.as_str());
             }
@@ -111,17 +114,29 @@ impl TopicHits {
 impl TopicHits {
     /// Whether the sentence `range` reports a signing of an outcome ("signed a memorandum of
     /// understanding"), not one it places in the past.
-    pub fn signs(&self, text: &str, range: Range<usize>, year: Option<i32>) -> bool {
+    pub fn signs(&self, text: &str, range: Range<usize>, published: Option<NaiveDate>) -> bool {
         !within(&self.signing, range.start, range.end).is_empty()
             && !within(&self.nouns, range.start, range.end).is_empty()
-            && !in_the_past(&text[range], year)
+            && !in_the_past(&text[range], published)
     }
 }
 
 /// Whether a sentence dates what it reports before the meeting: "last month", "earlier this
-/// week", "two years ago", "in 2022" (a year before `year`, the publication's), "the agreement,
-/// which the two countries signed on Monday".
-fn in_the_past(sentence: &str, year: Option<i32>) -> bool {
+/// week", "two years ago", "in 2022" (a year before the publication's), "in December" (a month
+/// other than the publication's), "the agreement, which the two countries signed on Monday".
+fn in_the_past(sentence: &str, published: Option<NaiveDate>) -> bool {
+    let year = published.map(|d| d.year());
+    // "signed a contract in December": a month of its own, without a day.
+    let other_month = sentence.match_indices("in ").any(|(i, _)| {
+        let rest = &sentence[i + 3..];
+        let word = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let after = rest[word.len()..].trim_start_matches(['.', ' ']);
+        dates::month_number(word).is_some_and(|m| published.is_some_and(|p| p.month() != m))
+            && !after.starts_with(|c: char| c.is_ascii_digit())
+    });
     let s = sentence.to_ascii_lowercase();
     let marked = [
         "last week",
@@ -159,7 +174,36 @@ fn in_the_past(sentence: &str, year: Option<i32>) -> bool {
     ]
     .iter()
     .any(|d| s.contains(d));
-    marked || dated || (relative && day)
+    marked || dated || other_month || (relative && day)
+}
+
+/// Whether a sentence says nothing was signed: "no contract was signed", "did not sign", "has
+/// not yet been signed".
+fn denied(sentence: &str) -> bool {
+    let s = sentence.to_ascii_lowercase();
+    let nothing = s.match_indices("no ").any(|(i, _)| {
+        (i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric())
+            && [
+                "contract",
+                "agreement",
+                "deal",
+                "memorand",
+                "protocol",
+                "document",
+            ]
+            .iter()
+            .any(|n| s[i + 3..].starts_with(n))
+    });
+    let not = [
+        "not sign",
+        "n't sign",
+        "not been sign",
+        "not yet sign",
+        "not yet been sign",
+    ]
+    .iter()
+    .any(|n| s.contains(n));
+    nothing || not
 }
 
 /// Whether the word at `at` is a member of an enumeration that "military" opens:
@@ -204,7 +248,12 @@ mod tests {
 
     fn outcomes_of(text: &str) -> Vec<&'static str> {
         let mut v = Vec::new();
-        TopicHits::new(text).outcomes(text, 0..text.len(), Some(2024), &mut v);
+        TopicHits::new(text).outcomes(
+            text,
+            0..text.len(),
+            NaiveDate::from_ymd_opt(2024, 3, 10),
+            &mut v,
+        );
         v.sort_unstable();
         v
     }
@@ -268,6 +317,20 @@ mod tests {
         assert_eq!(
             outcomes_of("They signed a contract for two ships, to be delivered in 2027."),
             vec!["contracts-signed"]
+        );
+        assert!(outcomes_of("A spokesperson said no contract was signed at the show.").is_empty());
+        assert!(outcomes_of("The memorandum has not yet been signed.").is_empty());
+        assert!(outcomes_of("They didn't sign the agreement.").is_empty());
+        // Published on 10 March: a month of its own dates the signing before the meeting.
+        assert!(outcomes_of("Estonia signed a contract for six launchers in December.").is_empty());
+        assert!(outcomes_of("The deal they signed in Jan. is in force.").is_empty());
+        assert_eq!(
+            outcomes_of("They signed a memorandum in March, on the second day of talks."),
+            vec!["memorandum-signed"]
+        );
+        assert_eq!(
+            outcomes_of("They signed a memorandum on deliveries in December 2025 and 2026."),
+            vec!["memorandum-signed"]
         );
     }
 }
