@@ -361,6 +361,8 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             continue;
         };
         let name = &text[toks[run.start].start..toks[run.end - 1].end];
+        // "Lieutenant General X HI(M), Chief of General Staff": honours after the name.
+        let after_name = postnominals(text, toks, run.end);
         // An initial joined to the name ("B.Munkhjargal", "Kh.Tserendorj") counts as a word.
         let caps: usize = toks[run.clone()]
             .iter()
@@ -389,7 +391,9 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             })
             .or_else(|| {
                 // "Tendai Moyo, a lieutenant general who commands the army": a rank told after.
-                let comma = toks.get(run.end).filter(|t| t.kind == Kind::Punct(','))?;
+                let comma = toks
+                    .get(after_name)
+                    .filter(|t| t.kind == Kind::Punct(','))?;
                 let rest = text[comma.end..].trim_start();
                 let rest = rest
                     .strip_prefix("a ")
@@ -400,7 +404,7 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         let b = description_start(text, toks, floor, desc_end);
         let pre = &toks[b..desc_end];
         let described = pre.iter().any(|t| is_post(text, t));
-        let apposition = appositive(text, toks, run.end, described);
+        let apposition = appositive(text, toks, after_name, described);
         if !(apposition.is_some() || known(name) || anchored(text, toks, &run, caps, pre)) {
             i = j;
             continue;
@@ -470,9 +474,9 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             *taken += 1;
         }
         let mut desc = positions::describe(text, pre);
-        let mut end_tok = run.end;
+        let mut end_tok = after_name;
         if let Some(app_end) = apposition {
-            let app = &toks[run.end + 1..app_end];
+            let app = &toks[after_name + 1..app_end];
             if country.is_none() || listed {
                 // "Commander of the Royal Navy of Oman": the country over the institution.
                 country = app
@@ -489,7 +493,7 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         }
         if apposition.is_none() {
             // "Vice Adm. Kenji Sato of Japan", "Rear Adm. Jean Morel of the French Navy".
-            if let Some((of_country, org, of_end)) = of_body(text, toks, run.end) {
+            if let Some((of_country, org, of_end)) = of_body(text, toks, after_name) {
                 country = country.or(Some(of_country));
                 desc.organization = desc.organization.or(org);
                 end_tok = of_end;
@@ -522,6 +526,57 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         i = end_tok;
     }
     out
+}
+
+/// One past the letters of honours and courses written after a name ("HI(M)", "RWP RSP USP ndc
+/// psc", "PVSM, AVSM, SM", "OBE"), from `at`, the token after the name.
+fn postnominals(text: &str, toks: &[Tok], at: usize) -> usize {
+    let letters = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = word(text, t);
+            let capitals = (2..=6).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && matches!(t.kind, Kind::Office | Kind::Cap | Kind::Other);
+            capitals
+                || matches!(
+                    w,
+                    "ndc"
+                        | "psc"
+                        | "rcds"
+                        | "afwc"
+                        | "hdmc"
+                        | "idc"
+                        | "pdc"
+                        | "fndu"
+                        | "nwc"
+                        | "ldmc"
+                        | "jssc"
+                        | "PhD"
+                )
+        })
+    };
+    let mut k = at;
+    let mut end = at;
+    loop {
+        if letters(k) {
+            k += 1;
+            // "HI(M)": a grade in brackets, written without a space.
+            let bracket = toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Punct('(') && t.start == toks[k - 1].end);
+            if bracket && toks.get(k + 2).is_some_and(|t| t.kind == Kind::Punct(')')) {
+                k += 3;
+            }
+            end = k;
+        } else if k > at
+            && toks.get(k).is_some_and(|t| t.kind == Kind::Punct(','))
+            && letters(k + 1)
+        {
+            k += 1;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// `of [the] Japan` / `of the French Navy` right after a name: the country, the body when more
@@ -906,6 +961,45 @@ mod tests {
             vec![
                 ("Fiona Ardagh".into(), None),
                 ("Arvind Sethu".into(), Some("Captain".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn senior_grades_outside_the_list_of_ranks_are_titles() {
+        // "Senior Lieutenant General" (Vietnamese) and "Senior Colonel" (PLA) are grades of
+        // their own: no rank, and not "Lieutenant General" or "Colonel".
+        let mut r = Registry::default();
+        let ms = people("Senior Lieutenant General Nguyen Van Tam received Senior Colonel Li Wei and Sen. Lt. Gen. Bui Anh.", &mut r);
+        let got: Vec<_> = ms.iter().map(|m| (m.name.as_str(), m.rank)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Nguyen Van Tam", None),
+                ("Li Wei", None),
+                ("Bui Anh", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn honours_after_a_name_do_not_hide_the_post_written_after_them() {
+        let mut r = Registry::default();
+        let ms = people("Major General Tariq Aziz HI(M), Director General of the Nepal Army Staff College, called on Vice Admiral Rohan Perera RWP RSP VSV ndc psc, Commander of the Sri Lanka Navy, and on Air Marshal Dev Malhotra PVSM, AVSM, VM, Vice Chief of the Indian Air Force.", &mut r);
+        let got: Vec<_> = ms
+            .iter()
+            .map(|m| (m.name.as_str(), m.country, m.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Tariq Aziz",
+                    Some("NP"),
+                    Some("Director General of the Nepal Army Staff College")
+                ),
+                ("Rohan Perera", Some("LK"), Some("Commander")),
+                ("Dev Malhotra", Some("IN"), Some("Vice Chief")),
             ]
         );
     }
