@@ -99,6 +99,10 @@ pub struct EventsFile {
 pub struct EventEntry {
     pub series: String,
     pub aliases: Vec<String>,
+    /// Aliases that name the occasion only with its year next to them ("Land Forces 2022",
+    /// "Army-2022"), being common words otherwise ("the Turkish Land Forces").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with_year: Vec<String>,
 }
 
 /// `index_schema/cues.json`: the phrase lists extraction keys on.
@@ -462,6 +466,14 @@ mod tests {
         e.events
             .iter()
             .for_each(|e| sorted_unique(&e.series, &e.aliases));
+        for e in &e.events {
+            sorted_unique(&e.series, &e.with_year);
+            assert!(
+                e.with_year.iter().all(|a| e.aliases.contains(a)),
+                "{}: every alias needing a year is an alias",
+                e.series
+            );
+        }
         round_trips(EVENTS_JSON, e);
         let q = cues();
         for (name, list) in [

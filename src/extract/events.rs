@@ -14,11 +14,15 @@ pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     for (i, e) in vocab::events_file().events.iter().enumerate() {
         for alias in &e.aliases {
             let acronym = alias.chars().all(|c| !c.is_lowercase());
-            patterns.push((
-                alias.clone(),
-                i as u32,
-                if acronym { Case::Exact } else { Case::Any },
-            ));
+            let case = if acronym {
+                Case::Exact
+            } else if e.with_year.contains(alias) {
+                // "Army-2022", not "the army in 2022".
+                Case::Capital
+            } else {
+                Case::Any
+            };
+            patterns.push((alias.clone(), i as u32, case));
         }
     }
     patterns
@@ -53,7 +57,19 @@ pub fn find(text: &str) -> Vec<EventMention> {
 pub fn find_with(text: &str, hits: &[Hit]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
     for &h in hits {
-        let series = vocab::events_file().events[h.id as usize].series.as_str();
+        let entry = &vocab::events_file().events[h.id as usize];
+        let series = entry.series.as_str();
+        let alias = &text[h.start..h.end];
+        if entry
+            .with_year
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(alias))
+            && year_after(text, h.end).is_none()
+            && year_before(text, h.start).is_none()
+        {
+            // "the Turkish Land Forces", "PAKISTAN ARMY DELEGATION": no occasion without its year.
+            continue;
+        }
         if let Some(last) = out.last_mut() {
             let gap = &text[last.end..h.start];
             if last.series == series && gap.len() <= 3 && gap.chars().all(|c| " ()-".contains(c)) {
@@ -465,6 +481,22 @@ mod tests {
 
     fn labels(text: &str) -> Vec<String> {
         find(text).iter().map(|e| e.label(None)).collect()
+    }
+
+    #[test]
+    fn common_words_name_an_occasion_only_with_its_year() {
+        assert_eq!(
+            labels("on the sidelines of Land Forces 2022 in Brisbane"),
+            vec!["Land Forces-2022"]
+        );
+        assert_eq!(
+            labels("at Defense & Security 2023 in Nonthaburi"),
+            vec!["Defense & Security-2023"]
+        );
+        assert!(labels("the commander of the Turkish Land Forces").is_empty());
+        assert!(labels("Embraer Defense & Security chief executive").is_empty());
+        assert!(labels("COAS RECEIVES PAKISTAN ARMY DELEGATION").is_empty());
+        assert_eq!(labels("at ARMY-2022 near Moscow"), vec!["Army-2022"]);
     }
 
     #[test]

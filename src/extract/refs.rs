@@ -97,8 +97,13 @@ static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
         "defense",
         "deputy",
         "first",
+        "force",
+        "forces",
         "foreign",
+        "guard",
         "high-level",
+        "land",
+        "marine",
         "military",
         "naval",
         "navy",
@@ -272,8 +277,12 @@ impl Reference {
     pub fn fits(&self, rank: Option<&str>, position: Option<&str>, host: bool) -> bool {
         let has = |hay: Option<&str>, w: &str| {
             hay.is_some_and(|h| {
+                // "the air force chief" is the "Commander-in-Chief" too.
                 h.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|x| x.eq_ignore_ascii_case(w))
+                    .any(|x| {
+                        x.eq_ignore_ascii_case(w)
+                            || (x.contains('-') && x.split('-').any(|y| y.eq_ignore_ascii_case(w)))
+                    })
             })
         };
         // "the visiting general" is the guest, whatever else fits.
@@ -332,6 +341,10 @@ mod tests {
         assert_eq!(
             refs("He paid a courtesy call on the air chief."),
             vec![("the air chief".to_string(), None)]
+        );
+        assert_eq!(
+            refs("On Wednesday, the air force chief received him."),
+            vec![("the air force chief".to_string(), None)]
         );
     }
 
