@@ -115,6 +115,8 @@ pub struct CuesFile {
     pub boundaries: Vec<String>,
     pub call: Vec<String>,
     pub continuation: Vec<String>,
+    /// Letters of honours and courses written after a name ("PVSM", "RWP", "ndc").
+    pub honours: Vec<String>,
     pub meeting: Vec<String>,
     pub not_rank_after: Vec<String>,
     pub office_words: Vec<String>,
@@ -482,6 +484,7 @@ mod tests {
             ("boundaries", &q.boundaries),
             ("call", &q.call),
             ("continuation", &q.continuation),
+            ("honours", &q.honours),
             ("meeting", &q.meeting),
             ("not_rank_after", &q.not_rank_after),
             ("office_words", &q.office_words),

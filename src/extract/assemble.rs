@@ -195,6 +195,18 @@ impl State<'_> {
     /// country, is of the one other country its passage names ("Indian institutions").
     fn settle_guest(&mut self, d: usize, sentences: &[Range<usize>]) {
         let d = &self.drafts[d];
+        // The one principal without a country stands for the one side no one else does.
+        let unnamed = d.unnamed_sides(&self.registry);
+        let stateless: Vec<usize> = d
+            .people
+            .iter()
+            .copied()
+            .filter(|p| !d.listed.contains(p) && self.registry.people[*p].country.is_none())
+            .collect();
+        if let ([side], [p]) = (&unnamed[..], &stateless[..]) {
+            self.registry.people[*p].country = Some(*side);
+            return;
+        }
         // Attendees are left out: a guest's ambassador listed beside him does not make the
         // meeting one of two known sides ("as did the U.S. ambassador to Estonia").
         let mut known: Vec<&'static str> = d
@@ -1626,6 +1638,23 @@ mod tests {
         }
         assert!(
             got[0].contains(&("Ann Frey".into(), Some("US".into()))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_one_host_without_a_country_stands_for_the_side_the_sentence_names() {
+        let got = countries_of(
+            "Lt Gen Karan Singh Sodhi, PVSM, AVSM, Vice Chief of the Army Staff of the Indian Army, is visiting Mongolia.\n\nOn Tuesday, the Vice Chief held talks with Major General Bat-Erdene Dorj at the Ministry of Defence of Mongolia in Ulaanbaatar.\n\nLater the same day, Sodhi visited the National Defence University of Mongolia, where he held discussions with the Head of the University, Brigadier General Ganzorig Tsend.",
+            "2023-10-18",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].contains(&("Karan Singh Sodhi".into(), Some("IN".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got[1].contains(&("Ganzorig Tsend".into(), Some("MN".into()))),
             "{got:?}"
         );
     }

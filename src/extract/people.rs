@@ -41,6 +41,8 @@ struct Words {
     posts: WordSet,
     /// Office words that open a body's name: "Joint", "National".
     openers: FxHashSet<&'static str>,
+    /// Letters of honours and courses written after a name.
+    honours: FxHashSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -62,6 +64,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         ),
         posts: WordSet::new(c.position_heads.iter().map(String::as_str)),
         openers: set(&c.office_openers),
+        honours: set(&c.honours),
     }
 });
 
@@ -529,49 +532,52 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
 }
 
 /// One past the letters of honours and courses written after a name ("HI(M)", "RWP RSP USP ndc
-/// psc", "PVSM, AVSM, SM", "OBE"), from `at`, the token after the name.
+/// psc", ", PVSM, AVSM, SM,", "OBE"), from `at`, the token after the name. Capitals right after
+/// the name are taken for honours; after a comma, only the listed ones are, and only when a
+/// comma follows them (", CEO of …" is a post).
 fn postnominals(text: &str, toks: &[Tok], at: usize) -> usize {
-    let letters = |k: usize| {
+    let honour = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| WORDS.honours.contains(word(text, t)))
+    };
+    let capitals = |k: usize| {
         toks.get(k).is_some_and(|t| {
             let w = word(text, t);
-            let capitals = (2..=6).contains(&w.len())
+            (2..=6).contains(&w.len())
                 && w.bytes().all(|b| b.is_ascii_uppercase())
-                && matches!(t.kind, Kind::Office | Kind::Cap | Kind::Other);
-            capitals
-                || matches!(
-                    w,
-                    "ndc"
-                        | "psc"
-                        | "rcds"
-                        | "afwc"
-                        | "hdmc"
-                        | "idc"
-                        | "pdc"
-                        | "fndu"
-                        | "nwc"
-                        | "ldmc"
-                        | "jssc"
-                        | "PhD"
-                )
+                && matches!(t.kind, Kind::Office | Kind::Cap | Kind::Other)
         })
     };
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Punct(','));
+    // One group of letters at `k`, with a grade in brackets written without a space ("HI(M)").
+    let group = |k: usize| {
+        let mut e = k + 1;
+        let bracket = toks
+            .get(e)
+            .is_some_and(|t| t.kind == Kind::Punct('(') && t.start == toks[k].end);
+        if bracket && toks.get(e + 2).is_some_and(|t| t.kind == Kind::Punct(')')) {
+            e += 3;
+        }
+        e
+    };
     let mut k = at;
+    if comma(at) {
+        // ", PVSM, AVSM, SM, Vice Chief of …": listed honours between commas.
+        let mut e = at;
+        while comma(e) && honour(e + 1) {
+            e = group(e + 1);
+        }
+        if e == at || !comma(e) {
+            return at;
+        }
+        return e;
+    }
     let mut end = at;
     loop {
-        if letters(k) {
-            k += 1;
-            // "HI(M)": a grade in brackets, written without a space.
-            let bracket = toks
-                .get(k)
-                .is_some_and(|t| t.kind == Kind::Punct('(') && t.start == toks[k - 1].end);
-            if bracket && toks.get(k + 2).is_some_and(|t| t.kind == Kind::Punct(')')) {
-                k += 3;
-            }
+        if honour(k) || capitals(k) {
+            k = group(k);
             end = k;
-        } else if k > at
-            && toks.get(k).is_some_and(|t| t.kind == Kind::Punct(','))
-            && letters(k + 1)
-        {
+        } else if k > at && comma(k) && (honour(k + 1) || capitals(k + 1)) {
             k += 1;
         } else {
             return end;
@@ -1000,6 +1006,22 @@ mod tests {
                 ),
                 ("Rohan Perera", Some("LK"), Some("Commander")),
                 ("Dev Malhotra", Some("IN"), Some("Vice Chief")),
+            ]
+        );
+        let ms = people("Lt Gen Karan Singh Sodhi, PVSM, AVSM, SM, Vice Chief of the Army Staff of the Indian Army, met Jan Kowal, CEO of the Polish Armaments Group.", &mut r);
+        let got: Vec<_> = ms
+            .iter()
+            .map(|m| (m.name.as_str(), m.country, m.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Karan Singh Sodhi",
+                    Some("IN"),
+                    Some("Vice Chief of the Army Staff")
+                ),
+                ("Jan Kowal", Some("PL"), Some("CEO")),
             ]
         );
     }

@@ -110,6 +110,7 @@ static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
         "prime",
         "senior",
         "top",
+        "vice",
         "visiting",
     ])
 });

@@ -82,7 +82,22 @@ fn heads_before(text: &str, before: &[Tok]) -> bool {
         }
         k -= 2;
     }
-    k >= 2 && word(&before[k - 1]) == "of" && HEADS.contains(word(&before[k - 2]))
+    k >= 2
+        && word(&before[k - 1]) == "of"
+        && HEADS.contains(word(&before[k - 2]))
+        && !bygone(text, &before[..k - 2])
+}
+
+/// Whether the words before an office make it no one present: "the University named after the
+/// First President of …", "the late King of …".
+fn bygone(text: &str, before: &[Tok]) -> bool {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let mut it = before.iter().rev();
+    match it.next().map(word) {
+        Some("First" | "first" | "late" | "former" | "founding") => true,
+        Some("the") => it.next().is_some_and(|t| word(t) == "after"),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +127,7 @@ mod tests {
             sides("He received a delegation of the Royal Saudi Air Force."),
             vec!["SA"]
         );
+        assert!(sides("the National Defence University named after the First President of the Republic of Kazakhstan").is_empty());
         // Heads of state and government met by their office alone.
         for text in [
             "He paid a courtesy call on the President of the Republic of Palau.",
