@@ -990,11 +990,16 @@ mod tests {
 
     #[test]
     fn honours_after_a_name_do_not_hide_the_post_written_after_them() {
-        let mut r = Registry::default();
-        let ms = people("Major General Tariq Aziz HI(M), Director General of the Nepal Army Staff College, called on Vice Admiral Rohan Perera RWP RSP VSV ndc psc, Commander of the Sri Lanka Navy, and on Air Marshal Dev Malhotra PVSM, AVSM, VM, Vice Chief of the Indian Air Force.", &mut r);
-        let got: Vec<_> = ms
+        let described = |text: &str| -> Vec<(String, Option<&str>, Option<String>)> {
+            people(text, &mut Registry::default())
+                .into_iter()
+                .map(|m| (m.name, m.country, m.position))
+                .collect()
+        };
+        let got = described("Major General Tariq Aziz HI(M), Director General of the Nepal Army Staff College, called on Vice Admiral Rohan Perera RWP RSP VSV ndc psc, Commander of the Sri Lanka Navy, and on Air Marshal Dev Malhotra PVSM, AVSM, VM, Vice Chief of the Indian Air Force.");
+        let got: Vec<_> = got
             .iter()
-            .map(|m| (m.name.as_str(), m.country, m.position.as_deref()))
+            .map(|(n, c, p)| (n.as_str(), *c, p.as_deref()))
             .collect();
         assert_eq!(
             got,
@@ -1008,10 +1013,10 @@ mod tests {
                 ("Dev Malhotra", Some("IN"), Some("Vice Chief")),
             ]
         );
-        let ms = people("Lt Gen Karan Singh Sodhi, PVSM, AVSM, SM, Vice Chief of the Army Staff of the Indian Army, met Jan Kowal, CEO of the Polish Armaments Group.", &mut r);
-        let got: Vec<_> = ms
+        let got = described("Lt Gen Karan Singh Sodhi, PVSM, AVSM, SM, Vice Chief of the Army Staff of the Indian Army, met Jan Kowal, CEO of the Polish Armaments Group.");
+        let got: Vec<_> = got
             .iter()
-            .map(|m| (m.name.as_str(), m.country, m.position.as_deref()))
+            .map(|(n, c, p)| (n.as_str(), *c, p.as_deref()))
             .collect();
         assert_eq!(
             got,
