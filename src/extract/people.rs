@@ -300,6 +300,22 @@ fn delegation_country(
     floor: usize,
     b: usize,
 ) -> Option<Option<&'static str>> {
+    // "led by the Inspector General Training and Evaluation, Lt Gen X": the head's post
+    // between "led by" and the name.
+    let mut b = b;
+    if !lower_is(text, toks.get(b.wrapping_sub(1)), &["by"]) {
+        let by = (floor.max(b.saturating_sub(12))..b)
+            .rev()
+            .take_while(|&k| !matches!(toks[k].kind, Kind::Punct('.' | ';')))
+            .find(|&k| {
+                k > 0
+                    && lower_is(text, toks.get(k), &["by"])
+                    && lower_is(text, toks.get(k - 1), &["led", "headed"])
+            });
+        if let Some(k) = by {
+            b = k + 1;
+        }
+    }
     if b < 2
         || !lower_is(text, toks.get(b - 1), &["by"])
         || !lower_is(text, toks.get(b - 2), &["led", "headed"])
@@ -1301,6 +1317,11 @@ mod tests {
                 ("John Reed", Some("US"), true)
             ]
         );
+        let ms = people(
+            "The COAS received a delegation of the Ghana Army led by the Director General Training and Doctrine, Maj Gen Kwame Mensah, at the headquarters.",
+            &mut Registry::default(),
+        );
+        assert_eq!((ms[0].country, ms[0].led), (Some("GH"), true), "{ms:?}");
     }
 
     #[test]

@@ -87,6 +87,14 @@ mod tests {
     }
 
     #[test]
+    fn portuguese_and_spanish_ranks_in_translated_text() {
+        assert_eq!(
+            names("General de Divisão A, Mayor General B, General de Brigada C and Contra-Almirante D"),
+            vec!["Major General", "Major General", "Brigadier General", "Rear Admiral"]
+        );
+    }
+
+    #[test]
     fn acronyms_need_their_case_and_words_their_capital() {
         assert_eq!(names("avm ltg the general public"), Vec::<&str>::new());
         assert_eq!(
