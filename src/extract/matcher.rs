@@ -296,13 +296,18 @@ static VOCABULARY: LazyLock<(Matcher, Matcher)> = LazyLock::new(|| {
     let (capitalised_dates, any_dates): (Vec<_>, Vec<_>) = dates::patterns()
         .into_iter()
         .partition(|(_, _, case)| *case == Case::Capital);
+    // Ranks written in lower case ("gen. bryg.") start no capitalised word.
+    let (lower_ranks, capitalised_ranks): (Vec<_>, Vec<_>) = ranks::patterns()
+        .into_iter()
+        .partition(|(p, _, _)| p.starts_with(char::is_lowercase));
     let any = Matcher::new(
         tagged(Table::Cue, cues::patterns())
             .chain(topics::patterns())
-            .chain(tagged(Table::Date, any_dates)),
+            .chain(tagged(Table::Date, any_dates))
+            .chain(tagged(Table::Rank, lower_ranks)),
     );
     let capitalised = Matcher::new(
-        tagged(Table::Rank, ranks::patterns())
+        tagged(Table::Rank, capitalised_ranks)
             .chain(tagged(Table::Country, countries::patterns()))
             .chain(tagged(Table::City, countries::city_patterns()))
             .chain(tagged(Table::Event, events::patterns()))

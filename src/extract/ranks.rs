@@ -10,7 +10,13 @@ pub(super) fn patterns() -> Vec<(String, u32, Case)> {
     for (i, r) in vocab::ranks_file().ranks.iter().enumerate() {
         for form in r.forms.iter().chain([&r.name]) {
             let acronym = form.chars().all(|c| c.is_ascii_uppercase());
-            let case = if acronym { Case::Exact } else { Case::Capital };
+            // Forms written in lower case ("gen. bryg.", "płk", Polish) are matched as written.
+            let lower = !form.chars().any(char::is_uppercase);
+            let case = if acronym || lower {
+                Case::Exact
+            } else {
+                Case::Capital
+            };
             patterns.push((form.clone(), i as u32, case));
         }
     }
@@ -91,6 +97,10 @@ mod tests {
         assert_eq!(
             names("General de Divisão A, Mayor General B, General de Brigada C and Contra-Almirante D"),
             vec!["Major General", "Major General", "Brigadier General", "Rear Admiral"]
+        );
+        assert_eq!(
+            names("gen. bryg. A and ppłk B"),
+            vec!["Brigadier General", "Lieutenant Colonel"]
         );
     }
 
