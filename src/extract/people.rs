@@ -1006,20 +1006,22 @@ mod tests {
 
     #[test]
     fn honours_after_a_name_do_not_hide_the_post_written_after_them() {
+        // Name, country and post of each person the text names.
         let described = |text: &str| -> Vec<(String, Option<&str>, Option<String>)> {
             people(text, &mut Registry::default())
                 .into_iter()
                 .map(|m| (m.name, m.country, m.position))
                 .collect()
         };
+        let owned = |v: &[(&str, Option<&'static str>, Option<&str>)]| -> Vec<_> {
+            v.iter()
+                .map(|(n, c, p)| (n.to_string(), *c, p.map(str::to_string)))
+                .collect()
+        };
         let got = described("Major General Tariq Aziz HI(M), Director General of the Nepal Army Staff College, called on Vice Admiral Rohan Perera RWP RSP VSV ndc psc, Commander of the Sri Lanka Navy, and on Air Marshal Dev Malhotra PVSM, AVSM, VM, Vice Chief of the Indian Air Force.");
-        let got: Vec<_> = got
-            .iter()
-            .map(|(n, c, p)| (n.as_str(), *c, p.as_deref()))
-            .collect();
         assert_eq!(
             got,
-            vec![
+            owned(&[
                 (
                     "Tariq Aziz",
                     Some("NP"),
@@ -1027,23 +1029,19 @@ mod tests {
                 ),
                 ("Rohan Perera", Some("LK"), Some("Commander")),
                 ("Dev Malhotra", Some("IN"), Some("Vice Chief")),
-            ]
+            ])
         );
         let got = described("Lt Gen Karan Singh Sodhi, PVSM, AVSM, SM, Vice Chief of the Army Staff of the Indian Army, met Jan Kowal, CEO of the Polish Armaments Group.");
-        let got: Vec<_> = got
-            .iter()
-            .map(|(n, c, p)| (n.as_str(), *c, p.as_deref()))
-            .collect();
         assert_eq!(
             got,
-            vec![
+            owned(&[
                 (
                     "Karan Singh Sodhi",
                     Some("IN"),
                     Some("Vice Chief of the Army Staff")
                 ),
                 ("Jan Kowal", Some("PL"), Some("CEO")),
-            ]
+            ])
         );
     }
 
