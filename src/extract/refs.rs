@@ -173,6 +173,11 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
         let Some(head) = toks.get(k) else { continue };
         let need = match head.kind {
             Kind::Lower | Kind::Office => head_need(word(head)),
+            // "the vice-admiral", "the major general": a rank written in lower case ends on
+            // the word a reference needs.
+            Kind::Rank(_) if word(head).starts_with(|c: char| c.is_lowercase()) => {
+                word(head).rsplit([' ', '-']).next().and_then(head_need)
+            }
             Kind::Other if is_initials(word(head)) => Some(Need::Initials),
             _ => None,
         };
@@ -411,6 +416,14 @@ mod tests {
         let r = &find(text, &toks, &[])[0];
         assert!(r.fits(Some("Lieutenant General"), None, false));
         assert!(!r.fits(Some("Rear Admiral"), Some("General Manager"), false));
+        // A rank in lower case is a reference to someone of that rank.
+        let text = "The ambassador accompanied the vice-admiral.";
+        let hits = Hits::new(text);
+        let toks = tokenize(text, 0, text.len(), &hits);
+        let found = find(text, &toks, &[]);
+        assert_eq!(&text[found[1].start..found[1].end], "the vice-admiral");
+        assert!(found[1].fits(Some("Vice Admiral"), None, false));
+        assert!(!found[1].fits(Some("Major General"), None, false));
     }
 
     #[test]

@@ -261,7 +261,16 @@ pub fn tokenize_into(
             let office_next = text[h.end.min(to)..to].starts_with(' ')
                 && text[h.end + 1..].starts_with(char::is_uppercase)
                 && office.starts(h.end + 1);
-            let (kind, end) = if after_office || office_next {
+            // "general Patricia Wendover" (translated text) but "the commanding general of",
+            // "the general said": a one-word rank in lower case is one only before a name.
+            let lower_alone = one_word
+                && text[h.start..].starts_with(char::is_lowercase)
+                && !text[h.end.min(to)..to]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+            let (kind, end) = if lower_alone {
+                (Kind::Lower, h.end)
+            } else if after_office || office_next {
                 (Kind::Office, h.end)
             } else {
                 // "Lt-Gen. Erich Pfeffer": a stop after a hyphenated or bare rank belongs to it.
