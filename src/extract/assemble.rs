@@ -92,6 +92,9 @@ struct State<'a> {
     strays: usize,
     drafts: Vec<Draft>,
     current: Option<usize>,
+    /// The first person named in the latest sentence that named anyone: whom "he" stands for
+    /// before any meeting is reported.
+    subject: Option<usize>,
     event: Option<EventMention>,
     location: Option<&'static str>,
 }
@@ -408,10 +411,11 @@ fn spokesman(words: &str) -> bool {
     .any(|w| words.contains(w))
 }
 
-/// "He then met …", "On Monday, he held talks with …": the sentence's subject is a pronoun.
+/// "He then met …", "On Monday, he held talks with …", "On Tuesday, the opening day, he
+/// received …": the sentence's subject is a pronoun.
 fn pronoun_subject(text: &str, toks: &[Tok]) -> bool {
     toks.iter()
-        .take(6)
+        .take(10)
         .take_while(|t| !matches!(t.kind, Kind::Cap | Kind::Rank(_) | Kind::Title))
         .any(|t| matches!(&text[t.start..t.end], "He" | "She" | "he" | "she"))
 }
@@ -452,7 +456,7 @@ fn signed_together(
 /// The meetings of an article.
 pub fn meetings(article: &Article) -> Vec<Meeting> {
     let text = article.text.as_str();
-    let sentences = segment::split(text);
+    let (sentences, subjectless) = clauses(text, segment::split(text));
     // Every vocabulary is matched in one pass over the text.
     let mut scan = matcher::scan(text);
     let cue_hits = CueHits::from_hits(scan.take(Table::Cue));
@@ -463,6 +467,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         hits: Hits::from_scan(text, &mut scan),
         registry: Registry::default(),
         seen: Vec::new(),
+        subject: None,
         heads: Vec::new(),
         dateline: None,
         source: None,
@@ -658,13 +663,17 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                     sentence: si,
                 });
         }
-        if !text[r.clone()].ends_with(['.', '!', '?', '"', '\'', ')', '\u{201D}', '\u{2019}']) {
+        let cut = sentences.get(si + 1).is_some_and(|n| n.start == r.end);
+        if !cut
+            && !text[r.clone()].ends_with(['.', '!', '?', '"', '\'', ')', '\u{201D}', '\u{2019}'])
+        {
             // Headlines, captions and bylines neither report nor interrupt a meeting.
             st.event = event.or(st.event.take());
             st.location = place.or(st.location);
             continue;
         }
         let opened_before = st.drafts.len();
+        let first_named = ids.first().copied();
         let lead_sentence = st.drafts.is_empty() && lead_date.is_some_and(|l| l.sentence == si);
         step(
             &mut st,
@@ -677,7 +686,9 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             side_countries,
             event.as_ref(),
             place,
+            subjectless[si],
         );
+        st.subject = first_named.or(st.subject);
         if lead_sentence && !st.drafts.is_empty() {
             // The date is the first meeting's own, stated in its passage.
             if let Some(l) = lead_date.as_mut() {
@@ -830,6 +841,8 @@ fn step(
     side_countries: Vec<&'static str>,
     event: Option<&EventMention>,
     place: Option<&'static str>,
+    // The sentence is a clause that goes on from its subject ("… and later held talks with").
+    subjectless: bool,
 ) {
     let text = st.text;
     let sentence = sentence_of(text, toks);
@@ -864,11 +877,14 @@ fn step(
                 _ => add_unique(&mut unnamed, *c),
             }
         }
-        if pronoun_subject(text, toks) {
+        if subjectless || pronoun_subject(text, toks) {
+            // "X held separate talks with two delegations. On Tuesday, he received …": before
+            // any meeting, the one named last.
             if let Some(host) = st
                 .current
                 .or(st.drafts.len().checked_sub(1))
                 .and_then(|d| st.drafts[d].people.first().copied())
+                .or(st.subject.filter(|_| st.drafts.is_empty()))
             {
                 people.insert(0, host);
                 people.dedup();
@@ -887,7 +903,7 @@ fn step(
                 }
             }
         }
-        if ids.is_empty() && !pronoun_subject(text, toks) && !told_by_speaker {
+        if ids.is_empty() && !subjectless && !pronoun_subject(text, toks) && !told_by_speaker {
             // "The sides discussed …": no one new, the meeting being reported goes on.
             if let Some(c) = st.current {
                 st.drafts[c].last = si;
@@ -1116,6 +1132,53 @@ fn step(
     }
 }
 
+/// Sentences cut where one goes on to a second encounter of its subject ("X called on A, and
+/// later held talks with B"), and per piece whether it goes on without a subject of its own.
+fn clauses(text: &str, sentences: Vec<Range<usize>>) -> (Vec<Range<usize>>, Vec<bool>) {
+    const LINKS: [&str; 4] = [
+        " and later ",
+        " and then ",
+        " and afterwards ",
+        " and subsequently ",
+    ];
+    const VERBS: [&str; 7] = [
+        "held talks",
+        "met ",
+        "called on ",
+        "paid a courtesy call",
+        "received ",
+        "had talks",
+        "held a meeting",
+    ];
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut subjectless = Vec::with_capacity(sentences.len());
+    for r in sentences {
+        let sentence = &text[r.clone()];
+        let cut = memchr::memmem::find_iter(sentence.as_bytes(), b" and ").find_map(|at| {
+            let link = LINKS.iter().find(|l| sentence[at..].starts_with(*l))?;
+            let after = &sentence[at + link.len()..];
+            // Only a clause that goes on with a verb of meeting, and a first clause that
+            // reported one.
+            let meets = |s: &str| VERBS.iter().any(|v| s.contains(v));
+            (VERBS.iter().any(|v| after.starts_with(v)) && meets(&sentence[..at]))
+                .then_some(at + " and ".len())
+        });
+        match cut {
+            Some(at) => {
+                out.push(r.start..r.start + at);
+                subjectless.push(false);
+                out.push(r.start + at..r.end);
+                subjectless.push(true);
+            }
+            None => {
+                out.push(r);
+                subjectless.push(false);
+            }
+        }
+    }
+    (out, subjectless)
+}
+
 /// Whether a sentence opens by telling what came next: "Later on Monday, …", "The next day, …",
 /// "Afterwards, …".
 fn sequel(sentence: &str) -> bool {
@@ -1125,6 +1188,7 @@ fn sequel(sentence: &str) -> bool {
         "Afterwards",
         "Afterward",
         "Subsequently",
+        "Then",
         "Thereafter",
         "The next day",
         "The following day",
@@ -1757,6 +1821,49 @@ mod tests {
         );
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].1, strings(&["Avi Cohen", "Jana Novakova"]));
+    }
+
+    #[test]
+    fn a_sentence_that_goes_on_to_a_second_encounter_is_two_meetings() {
+        let text = "MAPUTO, June 4 - Zambia's army commander, Lt Gen Peter Mulenga, called on the Chief of the General Staff, Adm. Rosa Cuamba, on Tuesday, and later held talks with the Minister of National Defence, Jorge Macuacua.\n\nIn the meeting with the minister, the two sides discussed training.";
+        let m = meetings(&article(text, "2024-06-05"));
+        let got: Vec<_> = m
+            .iter()
+            .map(|m| {
+                let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+                (names, m.date.map(|d| d.to_string()))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    vec!["Peter Mulenga", "Rosa Cuamba"],
+                    Some("2024-06-04".to_string())
+                ),
+                (
+                    vec!["Peter Mulenga", "Jorge Macuacua"],
+                    Some("2024-06-04".to_string())
+                ),
+            ]
+        );
+        // "and then" between two things that are no meetings cuts nothing.
+        let flew = "He met the chief and then flew home.";
+        let (pieces, _) = clauses(flew, segment::split(flew));
+        assert_eq!(pieces.len(), 1);
+    }
+
+    #[test]
+    fn he_after_an_opening_phrase_is_the_one_named_before() {
+        // No meeting is reported before "he received …"; he is the one named last.
+        let m = summary(
+            "On the margins of the show, Maj. Gen. Omar Al Kaabi, Commander of the Air Defence, held talks with visiting delegations.\n\nOn Tuesday, the opening day, he received Greece's Deputy Minister of National Defence, Nikos Vlachos.",
+            "2024-01-25",
+        );
+        assert_eq!(m.len(), 1);
+        let mut names = m[0].1.clone();
+        names.sort();
+        assert_eq!(names, strings(&["Nikos Vlachos", "Omar Al Kaabi"]));
     }
 
     #[test]

@@ -224,6 +224,16 @@ pub fn days_after_previous(passage: &str) -> Option<i64> {
         // delegation then visited …": the next stop of the same day.
         .or_else(|| passage.contains("on the same day").then_some(0))
         .or_else(|| then.then_some(0))
+        // "Later, …", "later held talks with …" (a clause cut from the sentence before).
+        .or_else(|| {
+            let head = passage.trim_start().as_bytes();
+            ["later ", "later,", "then "]
+                .iter()
+                .any(|w| {
+                    head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                })
+                .then_some(0)
+        })
 }
 
 /// What [`days_after_previous`] reads, first found first.
@@ -480,6 +490,9 @@ mod tests {
             Some(0)
         );
         assert_eq!(shift("On the same day, he met the chief."), Some(0));
+        assert_eq!(shift("later held talks with the chief."), Some(0));
+        assert_eq!(shift("Later, the admiral met the chief."), Some(0));
+        assert_eq!(shift("Laterally, the admiral met the chief."), None);
         assert_eq!(shift("Separately, the admiral met the chief."), None);
         assert_eq!(shift("A day earlier, the admiral met the chief."), Some(-1));
         assert_eq!(
