@@ -1026,6 +1026,35 @@ fn step(
             return;
         }
     } else if cues.attendance {
+        if sentence.contains(" accompanied ") && !sentence.contains(" accompanied by") {
+            // "Capt. X, Egypt's naval attaché in Washington, accompanied the admiral": an envoy
+            // goes with someone of their own country.
+            let envoy = ids.iter().copied().find(|&p| {
+                let person = &st.registry.people[p];
+                person.country.is_some()
+                    && person.position.as_deref().is_some_and(|pos| {
+                        let pos = pos.to_lowercase();
+                        [
+                            "attach",
+                            "ambassador",
+                            "embassy",
+                            "envoy",
+                            "high commissioner",
+                            "consul",
+                        ]
+                        .iter()
+                        .any(|w| pos.contains(w))
+                    })
+            });
+            if let Some(envoy) = envoy {
+                let country = st.registry.people[envoy].country;
+                for &p in &ids {
+                    if st.registry.people[p].country.is_none() {
+                        st.registry.people[p].country = country;
+                    }
+                }
+            }
+        }
         if sentence.contains("throughout") {
             // "Col. X accompanied Benavides throughout the trip": every meeting he had; "…
             // accompanied him throughout the trip": every meeting of the one being reported.
@@ -2122,6 +2151,26 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn an_envoy_accompanying_someone_gives_them_their_country() {
+        // No dateline, no demonym for the admiral: his attaché says where he is from.
+        let got = countries_of(
+            "Vice Adm. Tomasz Brzeg met on Monday with Adm. Carl Whitfield, the Chief of Naval Operations. They discussed the Hazard Perry-class frigates.\n\nThe next day, Brzeg met with Ann Lowry, vice president for naval combat and mission systems at Lockheed Martin.\n\nCapt. Jan Sowa, Poland's naval attaché in Washington, accompanied the admiral to both meetings.",
+            "2024-04-11",
+        );
+        let country_of = |name: &str| {
+            got.iter()
+                .flatten()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, c)| c.clone())
+        };
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(country_of("Tomasz Brzeg").as_deref(), Some("PL"));
+        assert_eq!(country_of("Ann Lowry").as_deref(), Some("US"));
+        assert!(got.iter().all(|m| m.iter().any(|(n, _)| n == "Jan Sowa")));
+        assert!(!got.iter().flatten().any(|(n, _)| n.contains("Perry")));
     }
 
     #[test]

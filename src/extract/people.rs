@@ -101,6 +101,13 @@ fn lower_is(text: &str, t: Option<&Tok>, words: &[&str]) -> bool {
     t.is_some_and(|t| t.kind == Kind::Lower && words.contains(&word(text, t)))
 }
 
+/// What a hyphen after a name makes of it, a modifier ("Perry-class", "Istanbul-based"), where
+/// a given name goes on in lower case ("Jae-won").
+const MODIFIER_SUFFIXES: [&str; 16] = [
+    "backed", "based", "born", "built", "class", "designed", "era", "flagged", "funded", "led",
+    "made", "owned", "produced", "run", "style", "type",
+];
+
 /// The name words starting at `i` (capitalised words, initials, particles such as `bin`), up to
 /// the last capitalised word; and the index where the run stops.
 fn name_run(text: &str, toks: &[Tok], i: usize) -> (Option<Range<usize>>, usize) {
@@ -130,6 +137,14 @@ fn name_run(text: &str, toks: &[Tok], i: usize) -> (Option<Range<usize>>, usize)
             break;
         }
         if toks[j].kind == Kind::Cap {
+            // "Oliver Hazard Perry-class frigates", "Istanbul-based": a name made a modifier
+            // names no one.
+            let w = word(text, &toks[j]);
+            if w.rsplit_once('-')
+                .is_some_and(|(_, rest)| MODIFIER_SUFFIXES.contains(&rest))
+            {
+                return (None, j + 1);
+            }
             last_cap = Some(j);
         }
         j += 1;
@@ -735,9 +750,27 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
             }
             Kind::Punct(c) => matches!(c, ',' | '.' | ';' | '(' | ')'),
             // "President and CEO of …" goes on; "… and the minister" does not.
-            Kind::Lower if word(text, t) == "and" => !toks
-                .get(e + 1)
-                .is_some_and(|n| w.posts.contains(word(text, n))),
+            // So does "vice president for naval combat and mission systems at Lockheed
+            // Martin": lower-case words after "and", then the body the post is at.
+            Kind::Lower if word(text, t) == "and" => {
+                let post_next = toks
+                    .get(e + 1)
+                    .is_some_and(|n| w.posts.contains(word(text, n)));
+                let at_body = toks.get(e + 1).is_some_and(|n| n.kind == Kind::Lower)
+                    && toks[e + 1..]
+                        .iter()
+                        .take(5)
+                        .take_while(|t| t.kind == Kind::Lower)
+                        .any(|t| matches!(word(text, t), "at" | "of"))
+                    && toks[e + 1..]
+                        .iter()
+                        .take(6)
+                        .find(|t| t.kind != Kind::Lower)
+                        .is_some_and(|t| {
+                            matches!(t.kind, Kind::Org(_) | Kind::Country(_) | Kind::Office)
+                        });
+                !(post_next || at_body)
+            }
             Kind::Lower => matches!(word(text, t), "who" | "which" | "as" | "met" | "said"),
             _ => false,
         };

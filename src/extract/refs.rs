@@ -213,7 +213,14 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
                     e += 1;
                 }
                 let verb = toks.get(e).is_some_and(|t| t.kind == Kind::Lower);
-                !(head.kind == Kind::Office && capitals > 0 && verb)
+                // "accompanied the admiral to both meetings": "to" a meeting, no post.
+                let bare_to = word(n) == "to"
+                    && capitals == 0
+                    && toks[k + 2..]
+                        .iter()
+                        .take(3)
+                        .any(|t| matches!(word(t), "meeting" | "meetings" | "talks"));
+                !(bare_to || (head.kind == Kind::Office && capitals > 0 && verb))
             }
             Kind::Lower => false,
             Kind::Punct(',') => toks.get(k + 2).is_some_and(names_next),
