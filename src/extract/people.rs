@@ -711,6 +711,7 @@ fn appositive(text: &str, toks: &[Tok], at: usize, described: bool) -> Option<us
                     | "assistant"
                     | "senior"
                     | "executive"
+                    | "vice"
             )
     };
     let mut h = k;
@@ -1085,6 +1086,17 @@ mod tests {
                 ("Eva Sol".into(), Some("Rear Admiral".into()))
             ]
         );
+    }
+
+    #[test]
+    fn a_body_of_several_words_keeps_its_possessive() {
+        for text in [
+            "The minister met Chung Dae-kwon, Hanwha Ocean\u{2019}s executive vice president.",
+            "The minister met Chung Dae-kwon, Hanwha Ocean's president.",
+        ] {
+            let ms = people(text, &mut Registry::default());
+            assert_eq!(ms[0].country, Some("KR"), "{text}");
+        }
     }
 
     #[test]

@@ -63,8 +63,8 @@ pub fn home_monarch(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// "a delegation of the Royal Saudi Air Force": a side head, `of`, then only "the" and office
-/// words before the country.
+/// "a delegation of the Royal Saudi Air Force", "a delegation from Hanwha Ocean": a side head,
+/// `of` or `from`, then only "the" and office words before the country.
 fn heads_before(text: &str, before: &[Tok]) -> bool {
     let word = |t: &Tok| &text[t.start..t.end];
     let mut k = before.len();
@@ -82,8 +82,14 @@ fn heads_before(text: &str, before: &[Tok]) -> bool {
         }
         k -= 2;
     }
+    // "a delegation from South Korean shipbuilder Hanwha Ocean" too, but "delegations from
+    // Türkiye and North Macedonia" sums up several meetings.
     k >= 2
-        && word(&before[k - 1]) == "of"
+        && match word(&before[k - 1]) {
+            "of" => true,
+            "from" => !word(&before[k - 2]).ends_with('s'),
+            _ => false,
+        }
         && HEADS.contains(word(&before[k - 2]))
         && !bygone(text, &before[..k - 2])
 }
@@ -127,6 +133,12 @@ mod tests {
             sides("He received a delegation of the Royal Saudi Air Force."),
             vec!["SA"]
         );
+        assert_eq!(
+            sides("He received a delegation from South Korean shipbuilder Hanwha Ocean."),
+            vec!["KR"]
+        );
+        // Delegations from several countries sum up several meetings.
+        assert!(sides("He held talks with delegations from Chile and Peru.").is_empty());
         assert!(sides("the National Defence University named after the First President of the Republic of Kazakhstan").is_empty());
         // Heads of state and government met by their office alone.
         for text in [

@@ -249,7 +249,16 @@ pub fn tokenize_into(
             continue;
         }
         let word_end = word_end(text, i, to);
-        let spanning = |h: Hit| h.end.max(word_end);
+        // "Hanwha Ocean's": a name of several words keeps its possessive, as one word does.
+        let spanning = |h: Hit| {
+            let end = h.end.max(word_end);
+            let rest = &text[end.min(to)..to];
+            let possessive = ["'s", "\u{2019}s"]
+                .iter()
+                .find(|p| rest.starts_with(*p))
+                .filter(|p| !rest[p.len()..].starts_with(char::is_alphanumeric));
+            end + possessive.map_or(0, |p| p.len())
+        };
         if let Some(h) = ranks.at(i) {
             // "Director General", but "Principal Secretary Lt-Gen (Rtd) X" holds a rank.
             let one_word = text[h.start..h.end].chars().all(char::is_alphabetic);
