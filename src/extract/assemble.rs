@@ -510,7 +510,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
             // "Nigeria's defence adviser, Air Commodore X, attended."
             cues.attendance = true;
         }
-        if !cues.meeting() && gerund_meeting(&text[r.clone()]) {
+        if !cues.meeting() && (gerund_meeting(&text[r.clone()]) || went_to_meet(&text[r.clone()])) {
             // "visited Ankara on Monday, meeting Turkish Chief of General Staff Gen. X".
             cues.held = true;
         }
@@ -1352,6 +1352,30 @@ fn gerund_meeting(sentence: &str) -> bool {
     })
 }
 
+/// "the American general traveled south to meet …", "flew to Manila to meet …": someone went
+/// to a meeting, which took place.
+fn went_to_meet(sentence: &str) -> bool {
+    const WENT: [&str; 10] = [
+        "came",
+        "drove",
+        "flew",
+        "headed",
+        "journeyed",
+        "proceeded",
+        "travelled",
+        "traveled",
+        "went",
+        "arrived",
+    ];
+    memchr::memmem::find_iter(sentence.as_bytes(), b" to meet ").any(|at| {
+        sentence[..at]
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .any(|w| WENT.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    })
+}
+
 /// Whether a sentence opens on a guest's arrival ("On arrival, …", "Upon his arrival, …").
 fn arrival(sentence: &str) -> bool {
     let s = sentence.trim_start();
@@ -2151,6 +2175,34 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn someone_who_went_to_meet_a_host_met_them() {
+        let got = countries_of(
+            "Gen. Mark Ellery, the Chief of Staff of the United States Army, met Lt. Gen. Ori Levin, the IDF Chief of Staff, on Sunday. The US defense attaché in Israel, Brig. Gen. Dana Whitt, also attended.\n\nOn Monday the American general traveled north to meet the head of the IDF Northern Command, Maj. Gen. Tal Shani.",
+            "2023-02-13",
+        );
+        let pairs = |m: &Vec<(String, Option<String>)>| -> Vec<(String, String)> {
+            m.iter()
+                .map(|(n, c)| (n.clone(), c.clone().unwrap_or_default()))
+                .collect()
+        };
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(pairs(&got[0]).contains(&("Dana Whitt".into(), "US".into())));
+        assert_eq!(
+            pairs(&got[1]),
+            vec![
+                ("Mark Ellery".into(), "US".into()),
+                ("Tal Shani".into(), "IL".into())
+            ]
+        );
+        assert!(went_to_meet(
+            "The admiral flew to Manila to meet the Navy chief."
+        ));
+        assert!(!went_to_meet(
+            "The admiral is expected to meet the Navy chief."
+        ));
     }
 
     #[test]

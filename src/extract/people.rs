@@ -679,8 +679,25 @@ fn hosted(text: &str, before: &[Tok]) -> bool {
         (t.kind == Kind::Lower && matches!(word(text, t), "the" | "of"))
             || matches!(t.kind, Kind::Cap | Kind::Office)
     });
-    it.next()
-        .is_some_and(|t| t.kind == Kind::Lower && word(text, t) == "to")
+    // "the US defense attaché in Israel": an envoy "in" a country is posted there too.
+    let envoy = || {
+        before.iter().any(|t| {
+            let w = word(text, t).to_lowercase();
+            [
+                "attach",
+                "ambassador",
+                "envoy",
+                "consul",
+                "adviser",
+                "advisor",
+            ]
+            .iter()
+            .any(|e| w.starts_with(e))
+        })
+    };
+    it.next().is_some_and(|t| {
+        t.kind == Kind::Lower && (word(text, t) == "to" || (word(text, t) == "in" && envoy()))
+    })
 }
 
 /// `, the head of …` / `, chairman of …` / `, Philippine Fleet commander,` after a name: the
