@@ -931,10 +931,19 @@ fn step(
         if let Some(c) = st.current {
             // "During the talks with the Maldivian minister …" after "held separate meetings
             // with A and B": the meeting of that sentence with that person goes on.
+            // So does "During his meeting with Gen X, …" after "called on X, and later held
+            // talks with Y": any meeting reported before with that person.
             let first = st.drafts[c].first;
+            let head = sentence.get(..60).unwrap_or(sentence);
+            let back = ["During ", "In ", "At "]
+                .iter()
+                .any(|w| sentence.starts_with(w))
+                && ["meeting with", "talks with"]
+                    .iter()
+                    .any(|w| head.contains(w));
             let sibling = (0..st.drafts.len()).find(|&s| {
                 s != c
-                    && st.drafts[s].first == first
+                    && (st.drafts[s].first == first || back)
                     && !people.is_empty()
                     && !people.iter().all(|p| st.drafts[c].people.contains(p))
                     && people.iter().all(|p| st.drafts[s].people.contains(p))
@@ -1878,7 +1887,7 @@ mod tests {
 
     #[test]
     fn a_sentence_that_goes_on_to_a_second_encounter_is_two_meetings() {
-        let text = "MAPUTO, June 4 - Zambia's army commander, Lt Gen Peter Mulenga, called on the Chief of the General Staff, Adm. Rosa Cuamba, on Tuesday, and later held talks with the Minister of National Defence, Jorge Macuacua.\n\nIn the meeting with the minister, the two sides discussed training.";
+        let text = "MAPUTO, June 4 - Zambia's army commander, Lt Gen Peter Mulenga, called on the Chief of the General Staff, Adm. Rosa Cuamba, on Tuesday, and later held talks with the Minister of National Defence, Jorge Macuacua.\n\nDuring his meeting with Adm. Cuamba, the two sides discussed maritime security. Zambia's High Commissioner in Maputo, Ruth Banda, attended the meeting.\n\nIn the meeting with the minister, the two sides discussed training.";
         let m = meetings(&article(text, "2024-06-05"));
         let got: Vec<_> = m
             .iter()
@@ -1891,7 +1900,7 @@ mod tests {
             got,
             vec![
                 (
-                    vec!["Peter Mulenga", "Rosa Cuamba"],
+                    vec!["Peter Mulenga", "Rosa Cuamba", "Ruth Banda"],
                     Some("2024-06-04".to_string())
                 ),
                 (

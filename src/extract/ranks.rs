@@ -103,6 +103,7 @@ mod tests {
             names("General de Divisão A, Mayor General B, General de Brigada C and Contra-Almirante D"),
             vec!["Major General", "Major General", "Brigadier General", "Rear Admiral"]
         );
+        assert_eq!(names("Cmde A and Cmde. B"), vec!["Commodore", "Commodore"]);
         assert_eq!(
             names("gen. bryg. A and ppłk B"),
             vec!["Brigadier General", "Lieutenant Colonel"]
