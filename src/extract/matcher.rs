@@ -106,8 +106,15 @@ impl Matcher {
         let mut texts: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        // A pattern with an apostrophe ("People's Liberation Army") is also looked for with a
+        // typographic one.
+        let patterns = patterns.into_iter().flat_map(|(table, p, id, case)| {
+            let p = p.as_ref().trim().to_string();
+            let curly = p.contains('\'').then(|| p.replace('\'', "\u{2019}"));
+            std::iter::once((table, p, id, case)).chain(curly.map(|c| (table, c, id, case)))
+        });
         for (table, p, id, case) in patterns {
-            let p = p.as_ref().trim();
+            let p = p.as_str();
             if p.is_empty() {
                 continue;
             }
@@ -585,6 +592,19 @@ mod tests {
         assert_eq!(find(&p, "the Defense Industry Committee").len(), 0);
         assert_eq!(find(&p, "its defense industry grew").len(), 1);
         assert_eq!(find(&p, "Done. Defense industry grew").len(), 1);
+    }
+
+    #[test]
+    fn an_apostrophe_is_also_found_typographic() {
+        let p = [("People's Liberation Army", 0, Case::Capital)];
+        assert_eq!(
+            find(
+                &p,
+                "the People\u{2019}s Liberation Army and the People's Liberation Army"
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]
