@@ -820,7 +820,18 @@ fn meeting_date(
             let shift = dates::days_after_previous(&text[opening.clone()])?;
             previous?.checked_add_signed(chrono::TimeDelta::days(shift))
         })
-        .or_else(|| own(opening.end..span.end))
+        .or_else(|| {
+            // Meetings opened by one sentence ("held separate meetings with A and B") are told
+            // one after the other: a later one's day is stated after the earlier one's passage.
+            let told_before = st
+                .drafts
+                .iter()
+                .filter(|o| o.first == d.first && o.last < d.last)
+                .map(|o| o.last)
+                .max();
+            let from = told_before.map_or(opening.end, |l| sentences[l].end);
+            own(from..span.end)
+        })
         .or(lead.filter(|_| !ahead));
     match (stated, article.published) {
         (Some(s), _) => (Some(s), DateSource::Stated),
@@ -917,6 +928,30 @@ fn step(
         } else {
             Status::Held
         };
+        if cues.attendance
+            && ["the meeting with", "the talks with"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        {
+            // "The ambassador accompanied Mr X to the meeting with the Deputy Minister": the
+            // meeting of the two it names, whichever was reported last.
+            let known: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|p| st.drafts.iter().any(|d| d.people.contains(p)))
+                .collect();
+            let target = (0..st.drafts.len()).rev().find(|&d| {
+                st.drafts[d].status == Status::Held
+                    && known.len() >= 2
+                    && known.iter().all(|p| st.drafts[d].people.contains(p))
+            });
+            if let Some(t) = target {
+                let d = &mut st.drafts[t];
+                ids.iter().for_each(|&p| add_unique(&mut d.people, p));
+                ids.iter().for_each(|&p| add_unique(&mut d.listed, p));
+                return;
+            }
+        }
         if let Some(c) = recent.filter(|_| cues.attendance && !ids.is_empty() && of_this_meeting())
         {
             // "During the meeting, which was attended by the Belgian Ambassador, X, the two
@@ -1263,8 +1298,11 @@ fn separate_guests(st: &State, sentence: &str, people: &[usize]) -> Option<Vec<u
     let mut countries: Vec<&str> = guests.iter().filter_map(|&g| country(g)).collect();
     countries.sort_unstable();
     countries.dedup();
-    let apart =
-        countries.len() == guests.len() && country(host).is_none_or(|h| !countries.contains(&h));
+    // "held separate meetings with the Deputy Minister, A, and the Chief of Staff, B": said
+    // outright, two guests of one country are two meetings too.
+    let outright = separate[2..].iter().any(|s| sentence.contains(s));
+    let apart = (outright || countries.len() == guests.len())
+        && country(host).is_none_or(|h| !countries.contains(&h));
     apart.then(|| guests.to_vec())
 }
 
@@ -1926,6 +1964,32 @@ mod tests {
         let mut names = m[0].1.clone();
         names.sort();
         assert_eq!(names, strings(&["Nikos Vlachos", "Omar Al Kaabi"]));
+    }
+
+    #[test]
+    fn separate_meetings_with_two_hosts_of_one_country_each_keep_their_day_and_companions() {
+        let text = "The head of Israel's SIBAT, Brig. Gen. (res.) Amit Barak, held separate meetings with the Deputy Minister of National Defence, Nikos Doukas, and the Chief of the Hellenic National Defence General Staff, Gen. Petros Lekkas.\n\nOn Tuesday, Mr Doukas received the Israeli official. The talks focused on procurement.\n\nOn Wednesday, Mr Barak was received by Gen. Lekkas. The two discussed training.\n\nThe Israeli ambassador in Athens, Dana Oren, accompanied Mr Barak to the meeting with the Deputy Minister.";
+        let m = meetings(&article(text, "2023-05-11"));
+        let got: Vec<_> = m
+            .iter()
+            .map(|m| {
+                let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+                (names, m.date.map(|d| d.to_string()))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    vec!["Amit Barak", "Nikos Doukas", "Dana Oren"],
+                    Some("2023-05-09".to_string())
+                ),
+                (
+                    vec!["Amit Barak", "Petros Lekkas"],
+                    Some("2023-05-10".to_string())
+                ),
+            ]
+        );
     }
 
     #[test]
