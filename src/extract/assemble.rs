@@ -1926,23 +1926,16 @@ mod tests {
     #[test]
     fn a_sentence_that_goes_on_to_a_second_encounter_is_two_meetings() {
         let text = "MAPUTO, June 4 - Zambia's army commander, Lt Gen Peter Mulenga, called on the Chief of the General Staff, Adm. Rosa Cuamba, on Tuesday, and later held talks with the Minister of National Defence, Jorge Macuacua.\n\nDuring his meeting with Adm. Cuamba, the two sides discussed maritime security. Zambia's High Commissioner in Maputo, Ruth Banda, attended the meeting.\n\nIn the meeting with the minister, the two sides discussed training.";
-        let m = meetings(&article(text, "2024-06-05"));
-        let got: Vec<_> = m
-            .iter()
-            .map(|m| {
-                let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
-                (names, m.date.map(|d| d.to_string()))
-            })
-            .collect();
+        let got = names_and_days(text, "2024-06-05");
         assert_eq!(
             got,
             vec![
                 (
-                    vec!["Peter Mulenga", "Rosa Cuamba", "Ruth Banda"],
+                    strings(&["Peter Mulenga", "Rosa Cuamba", "Ruth Banda"]),
                     Some("2024-06-04".to_string())
                 ),
                 (
-                    vec!["Peter Mulenga", "Jorge Macuacua"],
+                    strings(&["Peter Mulenga", "Jorge Macuacua"]),
                     Some("2024-06-04".to_string())
                 ),
             ]
@@ -1969,23 +1962,16 @@ mod tests {
     #[test]
     fn separate_meetings_with_two_hosts_of_one_country_each_keep_their_day_and_companions() {
         let text = "The head of Israel's SIBAT, Brig. Gen. (res.) Amit Barak, held separate meetings with the Deputy Minister of National Defence, Nikos Doukas, and the Chief of the Hellenic National Defence General Staff, Gen. Petros Lekkas.\n\nOn Tuesday, Mr Doukas received the Israeli official. The talks focused on procurement.\n\nOn Wednesday, Mr Barak was received by Gen. Lekkas. The two discussed training.\n\nThe Israeli ambassador in Athens, Dana Oren, accompanied Mr Barak to the meeting with the Deputy Minister.";
-        let m = meetings(&article(text, "2023-05-11"));
-        let got: Vec<_> = m
-            .iter()
-            .map(|m| {
-                let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
-                (names, m.date.map(|d| d.to_string()))
-            })
-            .collect();
+        let got = names_and_days(text, "2023-05-11");
         assert_eq!(
             got,
             vec![
                 (
-                    vec!["Amit Barak", "Nikos Doukas", "Dana Oren"],
+                    strings(&["Amit Barak", "Nikos Doukas", "Dana Oren"]),
                     Some("2023-05-09".to_string())
                 ),
                 (
-                    vec!["Amit Barak", "Petros Lekkas"],
+                    strings(&["Amit Barak", "Petros Lekkas"]),
                     Some("2023-05-10".to_string())
                 ),
             ]
@@ -2235,6 +2221,17 @@ mod tests {
         assert_eq!(m[0].countries, strings(&["IN", "KH"]));
         assert_eq!(m[0].topics, strings(&["training"]));
         assert_eq!(m[0].outcomes, strings(&["memorandum-signed"]));
+    }
+
+    /// Each meeting's participants, in order, and its day.
+    fn names_and_days(text: &str, published: &str) -> Vec<(Vec<String>, Option<String>)> {
+        meetings(&article(text, published))
+            .into_iter()
+            .map(|m| {
+                let names = m.participants.into_iter().map(|p| p.name).collect();
+                (names, m.date.map(|d| d.to_string()))
+            })
+            .collect()
     }
 
     /// Each held meeting's participants as (name, country).
