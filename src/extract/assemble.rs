@@ -2276,6 +2276,23 @@ mod tests {
     }
 
     #[test]
+    fn a_host_named_again_by_rank_alone_hosts_the_next_meeting() {
+        let got = countries_of(
+            "Sakhir, Nov. 13 (BNA): The Commander-in-Chief of the Bahrain Defence Force, Field Marshal Ali Hassan, received on Wednesday the Commander of the Royal Saudi Air Force, Lieutenant-General Fahd Nasser.\n\nThe Field Marshal also received on Wednesday the Commander of US Naval Forces Central Command, Vice Admiral John Kerr.",
+            "2024-11-14",
+        );
+        let second: Vec<(&str, Option<&str>)> = got[1]
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_deref()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            second,
+            vec![("Ali Hassan", Some("BH")), ("John Kerr", Some("US"))]
+        );
+    }
+
+    #[test]
     fn an_envoy_accompanying_someone_gives_them_their_country() {
         // No dateline, no demonym for the admiral: his attaché says where he is from.
         let got = countries_of(

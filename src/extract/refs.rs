@@ -173,11 +173,9 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
         let Some(head) = toks.get(k) else { continue };
         let need = match head.kind {
             Kind::Lower | Kind::Office => head_need(word(head)),
-            // "the vice-admiral", "the major general": a rank written in lower case ends on
-            // the word a reference needs.
-            Kind::Rank(_) if word(head).starts_with(|c: char| c.is_lowercase()) => {
-                word(head).rsplit([' ', '-']).next().and_then(head_need)
-            }
+            // "the vice-admiral", "the major general", "The Field Marshal also received": a
+            // rank ends on the word a reference needs.
+            Kind::Rank(_) => word(head).rsplit([' ', '-']).next().and_then(head_need),
             Kind::Other if is_initials(word(head)) => Some(Need::Initials),
             _ => None,
         };
