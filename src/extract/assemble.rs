@@ -11,7 +11,7 @@ use super::people::{self, Registry};
 use super::refs::{self, Reference};
 use super::tokens::{self, Kind, Tok};
 use super::topics::TopicHits;
-use super::{countries, dates, ranks, segment, sides, Hits};
+use super::{countries, dates, positions, ranks, segment, sides, Hits};
 use crate::model::{Article, DateSource, Meeting, Participant, Status};
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
@@ -264,14 +264,7 @@ impl State<'_> {
             .listed
             .iter()
             .any(|&p| self.registry.people[p].country.is_some_and(|c| c != home));
-        let envoy = |position: Option<&str>| {
-            position.is_some_and(|p| {
-                let p = p.to_lowercase();
-                ["ambassador", "attach", "envoy", "embassy"]
-                    .iter()
-                    .any(|w| p.contains(w))
-            })
-        };
+        let envoy = |position: Option<&str>| position.is_some_and(positions::is_envoy);
         for &p in &d.people {
             if staff.get(p).is_some_and(Option::is_some) {
                 // Of the one whose staff they are; see [`home_countries`].
@@ -1076,19 +1069,7 @@ fn step(
             let envoy = ids.iter().copied().find(|&p| {
                 let person = &st.registry.people[p];
                 person.country.is_some()
-                    && person.position.as_deref().is_some_and(|pos| {
-                        let pos = pos.to_lowercase();
-                        [
-                            "attach",
-                            "ambassador",
-                            "embassy",
-                            "envoy",
-                            "high commissioner",
-                            "consul",
-                        ]
-                        .iter()
-                        .any(|w| pos.contains(w))
-                    })
+                    && person.position.as_deref().is_some_and(positions::is_envoy)
             });
             if let Some(envoy) = envoy {
                 let country = st.registry.people[envoy].country;

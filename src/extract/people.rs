@@ -680,21 +680,7 @@ fn hosted(text: &str, before: &[Tok]) -> bool {
             || matches!(t.kind, Kind::Cap | Kind::Office)
     });
     // "the US defense attaché in Israel": an envoy "in" a country is posted there too.
-    let envoy = || {
-        before.iter().any(|t| {
-            let w = word(text, t).to_lowercase();
-            [
-                "attach",
-                "ambassador",
-                "envoy",
-                "consul",
-                "adviser",
-                "advisor",
-            ]
-            .iter()
-            .any(|e| w.starts_with(e))
-        })
-    };
+    let envoy = || before.iter().any(|t| positions::is_envoy(word(text, t)));
     it.next().is_some_and(|t| {
         t.kind == Kind::Lower && (word(text, t) == "to" || (word(text, t) == "in" && envoy()))
     })

@@ -238,6 +238,15 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a position is a diplomat's or an envoy's ("Ambassador", "defence attaché", "High
+/// Commissioner"): someone posted abroad for their own country. An adviser may be one ("Defence
+/// Adviser at the High Commission") or not ("Advisor to the Minister"), so is not.
+pub fn is_envoy(position: &str) -> bool {
+    const ENVOY: [&str; 5] = ["ambassador", "attach", "consul", "embassy", "envoy"];
+    let p = position.to_lowercase();
+    ENVOY.iter().any(|w| p.contains(w)) || p.contains("high commissioner")
+}
+
 /// Dashes as ` - `, single spaces, "Defense Minister" as "Minister of Defense".
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -282,6 +291,15 @@ mod tests {
     fn describe_appositive_text(text: &str) -> Description {
         let hits = Hits::new(text);
         describe_appositive(text, &tokenize(text, 0, text.len(), &hits))
+    }
+
+    #[test]
+    fn envoys_are_told_from_their_posts() {
+        assert!(is_envoy("Ambassador of Israel in Athens"));
+        assert!(is_envoy("naval attaché in Washington"));
+        assert!(is_envoy("High Commissioner for Pakistan in Sri Lanka"));
+        assert!(!is_envoy("Advisor to the Minister of Defense"));
+        assert!(!is_envoy("Chief of the General Staff"));
     }
 
     #[test]
