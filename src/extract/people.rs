@@ -1035,21 +1035,25 @@ mod tests {
         )
     }
 
+    /// Each person named, with the rank found for them.
+    fn names_and_ranks(text: &str) -> Vec<(String, Option<String>)> {
+        people(text, &mut Registry::default())
+            .iter()
+            .map(|m| (m.name.clone(), summary(m).1))
+            .collect()
+    }
+
     #[test]
     fn a_rank_told_after_the_name_or_outside_the_list_of_ranks() {
-        let ranks = |text: &str| -> Vec<(String, Option<String>)> {
-            people(text, &mut Registry::default())
-                .iter()
-                .map(|m| (m.name.clone(), summary(m).1))
-                .collect()
-        };
         assert_eq!(
-            ranks("The minister received a delegation led by Tendai Moyo, a lieutenant general who commands the army."),
+            names_and_ranks("The minister received a delegation led by Tendai Moyo, a lieutenant general who commands the army."),
             vec![("Tendai Moyo".into(), Some("Lieutenant General".into()))]
         );
         // An air force's "Group Captain" is no naval captain, and no rank of the list.
         assert_eq!(
-            ranks("The attaché, Group Captain Fiona Ardagh, and Capt. Arvind Sethu attended."),
+            names_and_ranks(
+                "The attaché, Group Captain Fiona Ardagh, and Capt. Arvind Sethu attended."
+            ),
             vec![
                 ("Fiona Ardagh".into(), None),
                 ("Arvind Sethu".into(), Some("Captain".into()))
@@ -1059,16 +1063,10 @@ mod tests {
 
     #[test]
     fn lower_case_ranks_of_translated_text_and_datelines() {
-        let got = |text: &str| -> Vec<(String, Option<String>)> {
-            people(text, &mut Registry::default())
-                .iter()
-                .map(|m| (m.name.clone(), summary(m).1))
-                .collect()
-        };
         // A place and the day it was filed open no name; ranks in lower case, before or after
         // the name, with a hyphen or a space.
         assert_eq!(
-            got("Porto Novo, 4 Mar (ABP) – The minister received vice-admiral Ana B. Corvo and Tiago Reis Lobo, a major-general of the army."),
+            names_and_ranks("Porto Novo, 4 Mar (ABP) – The minister received vice-admiral Ana B. Corvo and Tiago Reis Lobo, a major-general of the army."),
             vec![
                 ("Ana B. Corvo".into(), Some("Vice Admiral".into())),
                 ("Tiago Reis Lobo".into(), Some("Major General".into()))
@@ -1076,14 +1074,14 @@ mod tests {
         );
         // One-word ranks in lower case only before a name; a place inside a name.
         assert_eq!(
-            got("The commanding general of the army, general Lucía Santa Fe Ortiz, met colonel Ana Paz; the general said so."),
+            names_and_ranks("The commanding general of the army, general Lucía Santa Fe Ortiz, met colonel Ana Paz; the general said so."),
             vec![
                 ("Lucía Santa Fe Ortiz".into(), Some("General".into())),
                 ("Ana Paz".into(), Some("Colonel".into()))
             ]
         );
         assert_eq!(
-            got("Santa Ana, Mar. 4 - The head of the Joint Staff, lieutenant general Rui Paz, met rear admiral Eva Sol."),
+            names_and_ranks("Santa Ana, Mar. 4 - The head of the Joint Staff, lieutenant general Rui Paz, met rear admiral Eva Sol."),
             vec![
                 ("Rui Paz".into(), Some("Lieutenant General".into())),
                 ("Eva Sol".into(), Some("Rear Admiral".into()))
