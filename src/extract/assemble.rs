@@ -644,9 +644,15 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 None
             }
         });
-        if st.drafts.is_empty() && lead_date.is_none() {
-            lead_date = date_hits
+        let cut = sentences.get(si + 1).is_some_and(|n| n.start == r.end);
+        let line = !cut
+            && !text[r.clone()].ends_with(['.', '!', '?', '"', '\'', ')', '\u{201D}', '\u{2019}']);
+        // A day the body states wins over the time line under the headline ("TNN | Feb 21,
+        // 2024, 04.12 AM IST"), but not the end of a span ("the show runs through Thursday").
+        if st.drafts.is_empty() && lead_date.is_none_or(|l: Lead| l.line && !line) {
+            let found = date_hits
                 .first_at(text, r.start, r.end, article.published, false)
+                .filter(|&(at, _)| lead_date.is_none() || !dates::span_end(text, at))
                 .map(|(at, d)| Lead {
                     date: d,
                     reported: dates::reported(text, at),
@@ -654,12 +660,11 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                     // "arrived on Sunday for a three-day visit" does not.
                     opening: cues.meeting() || cues.plural || cues.continuation,
                     sentence: si,
+                    line,
                 });
+            lead_date = found.or(lead_date);
         }
-        let cut = sentences.get(si + 1).is_some_and(|n| n.start == r.end);
-        if !cut
-            && !text[r.clone()].ends_with(['.', '!', '?', '"', '\'', ')', '\u{201D}', '\u{2019}'])
-        {
+        if line {
             // Headlines, captions and bylines neither report nor interrupt a meeting.
             st.event = event.or(st.event.take());
             st.location = place.or(st.location);
@@ -781,6 +786,8 @@ struct Lead {
     reported: bool,
     opening: bool,
     sentence: usize,
+    /// Stated in a headline or a time line, not in a sentence of the body.
+    line: bool,
 }
 
 /// A meeting's day: stated in its opening sentence; else, for a passage that opens by placing it
@@ -1055,8 +1062,11 @@ fn step(
             v.dedup();
             v
         };
-        // "Delegations from A and B held a series of meetings with …" sums up several.
-        let several = sentence.contains(" meetings");
+        // "Delegations from A and B held a series of meetings with …", "X met separately with
+        // officials from A and B" sum up several.
+        let several = [" meetings", "separately", " separate "]
+            .iter()
+            .any(|w| sentence.contains(w));
         if people.is_empty() && countries.len() >= 2 && st.current.is_none() && !several {
             // "talks between Azerbaijan and Turkey": who took part comes later.
             st.open(status, si, Vec::new(), countries, event, place);
@@ -1718,6 +1728,44 @@ mod tests {
         assert_eq!(got[0].1, strings(&["Prakash Thapa", "Wang Lei"]));
         assert_eq!(got[1].1, strings(&["Rodrigo Vera Soto", "Wang Lei"]));
         assert_eq!(got[1].2, strings(&["CL", "CN"]));
+    }
+
+    #[test]
+    fn a_lead_on_meetings_held_separately_with_sides_of_no_name_opens_none() {
+        let text = "Chile's army chief met separately with senior officers from Peru and Ecuador during the fair.\n\nGen. Tomás Arrieta Vidal received Peru's Chief of the Joint Command, Adm. Bruno Caceda Lazo, at the Chilean stand on Monday.\n\nOn Tuesday, Arrieta held talks with Ecuador's Army Commander, Gen. Wilson Paredes Mora. Ecuador's ambassador, Jaime Ordóñez Vela, was also present.";
+        let got = summary(text, "2025-03-13");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            strings(&["Bruno Caceda Lazo", "Tomás Arrieta Vidal"])
+        );
+        assert_eq!(got[0].2, strings(&["CL", "PE"]));
+        assert_eq!(
+            got[1].1,
+            strings(&[
+                "Jaime Ordóñez Vela",
+                "Tomás Arrieta Vidal",
+                "Wilson Paredes Mora"
+            ])
+        );
+    }
+
+    #[test]
+    fn a_day_the_body_states_wins_over_the_time_line() {
+        let text = "Navy chief hosts Omani delegation\n\nPTI | Mar 14, 2025, 06.40 AM IST\n\nThe show, which runs through Saturday, drew ships from 20 navies. Vice Adm Rohan Deshpande, Flag Officer Commanding-in-Chief, met the heads of the Omani and Egyptian delegations separately on Wednesday.\n\nThe Omani delegation, headed by Rear Adm Saif bin Nasser Al-Rawahi, called on the C-in-C in the morning.\n\nIn the afternoon, Vice Adm Deshpande received Rear Adm Tarek Fawzy Nasr of the Egyptian Navy.";
+        let m = meetings(&article(text, "2025-03-14"));
+        let dates: Vec<String> = m.iter().map(|m| m.date.unwrap().to_string()).collect();
+        assert_eq!(dates, ["2025-03-12", "2025-03-12"], "{m:?}");
+        assert_eq!(
+            country_of(&m[0], "Saif bin Nasser Al-Rawahi").as_deref(),
+            Some("OM")
+        );
+        // "the C-in-C" is the Flag Officer Commanding-in-Chief named before.
+        assert!(m[0]
+            .participants
+            .iter()
+            .any(|p| p.name == "Rohan Deshpande"));
+        assert_eq!(country_of(&m[1], "Tarek Fawzy Nasr").as_deref(), Some("EG"));
     }
 
     #[test]

@@ -176,6 +176,16 @@ fn dateline(text: &str, h: &Hit) -> bool {
     place_ok && after.starts_with(['\u{2014}', '\u{2013}', '-', ':'])
 }
 
+/// Whether the date written at `at` ends a span rather than names a day something happened on
+/// ("runs through Thursday", "until Friday").
+pub fn span_end(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    ["through", "until", "till", "thru"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Whether the date written at `at` is when something was reported ("the ministry reported on
 /// January 25", "said on Monday") rather than when a meeting took place.
 pub fn reported(text: &str, at: usize) -> bool {
@@ -191,8 +201,8 @@ pub fn reported(text: &str, at: usize) -> bool {
 }
 
 /// How many days after the meeting before a passage places its own, when it opens by saying
-/// so: 0 for "Later in the day", "On the same day", "Later that day", "He thereafter visited",
-/// "Afterwards"; -1 for "A day earlier", "The previous day"; 1 for "The next day", "A day
+/// so: 0 for "Later in the day", "On the same day", "Later that day", "In the afternoon", "He
+/// thereafter visited", "Afterwards"; -1 for "A day earlier", "The previous day"; 1 for "The next day", "A day
 /// later"; -2 and 2 for "Two days earlier" and "two days later"; -1 for "The meeting came a day
 /// after X held talks with Y", which opens the passage of the talks with Y.
 pub fn days_after_previous(passage: &str) -> Option<i64> {
@@ -237,7 +247,7 @@ pub fn days_after_previous(passage: &str) -> Option<i64> {
 }
 
 /// What [`days_after_previous`] reads, first found first.
-const SHIFT_PHRASES: [(&str, i64); 24] = [
+const SHIFT_PHRASES: [(&str, i64); 28] = [
     // "On the margins of the trilateral meeting, A and B held a bilateral talk".
     ("margins of the meeting", 0),
     ("margins of the trilateral", 0),
@@ -250,6 +260,11 @@ const SHIFT_PHRASES: [(&str, i64); 24] = [
     ("comes two days after", -2),
     ("later in the day", 0),
     ("later that day", 0),
+    // "In the afternoon, X received Y": a second meeting of the morning's day.
+    ("in the afternoon", 0),
+    ("in the evening", 0),
+    ("that afternoon", 0),
+    ("that evening", 0),
     ("the same day", 0),
     ("thereafter", 0),
     ("afterwards", 0),
@@ -484,12 +499,20 @@ mod tests {
         assert!(reported(t, t.find("January").unwrap()));
         let t = "the two ministers met on January 25 in";
         assert!(!reported(t, t.find("January").unwrap()));
+        let t = "The show runs through Thursday and until Friday, not on Monday.";
+        assert!(span_end(t, t.find("Thursday").unwrap()));
+        assert!(span_end(t, t.find("Friday").unwrap()));
+        assert!(!span_end(t, t.find("Monday").unwrap()));
         let shift = days_after_previous;
         assert_eq!(
             shift("Later in the day, the commander called on the minister."),
             Some(0)
         );
         assert_eq!(shift("On the same day, he met the chief."), Some(0));
+        assert_eq!(
+            shift("In the afternoon, the admiral received the chief."),
+            Some(0)
+        );
         assert_eq!(shift("later held talks with the chief."), Some(0));
         assert_eq!(shift("Later, the admiral met the chief."), Some(0));
         assert_eq!(shift("Laterally, the admiral met the chief."), None);

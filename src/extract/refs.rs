@@ -8,9 +8,13 @@ use super::tokens::{Kind, Tok, WordSet};
 use std::sync::LazyLock;
 
 /// Words a reference ends with, and what each requires of the person it points to.
-const HEADS: [(&str, Need); 21] = [
+const HEADS: [(&str, Need); 22] = [
     ("admiral", Need::Rank("admiral")),
     ("ambassador", Need::Post(&["ambassador"])),
+    (
+        "c-in-c",
+        Need::Post(&["commander-in-chief", "commanding-in-chief"]),
+    ),
     ("chairman", Need::Post(&["chairman", "chair"])),
     (
         "chief",
@@ -177,6 +181,8 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<Reference> {
             // rank ends on the word a reference needs.
             Kind::Rank(_) => word(head).rsplit([' ', '-']).next().and_then(head_need),
             Kind::Other if is_initials(word(head)) => Some(Need::Initials),
+            // "the C-in-C": the one abbreviation written in mixed case.
+            _ if word(head).eq_ignore_ascii_case("c-in-c") => head_need(word(head)),
             _ => None,
         };
         let Some(need) = need else {
@@ -435,5 +441,18 @@ mod tests {
     fn a_force_s_initials_before_the_head_are_part_of_the_reference() {
         let got = refs("On Tuesday, the IAF chief met Air Marshal Ibrahim Dankano.");
         assert_eq!(got, [("the IAF chief".to_string(), None)]);
+    }
+
+    #[test]
+    fn the_c_in_c_is_the_commander_in_chief() {
+        let text = "The delegation called on the C-in-C in the morning.";
+        let hits = Hits::new(text);
+        let toks = tokenize(text, 0, text.len(), &hits);
+        let found = find(text, &toks, &[]);
+        let r = found.iter().find(|r| &text[r.start..r.end] == "the C-in-C");
+        let r = r.expect("the C-in-C is a reference");
+        assert!(r.fits(None, Some("Flag Officer Commanding-in-Chief"), false));
+        assert!(r.fits(None, Some("Commander-in-Chief"), false));
+        assert!(!r.fits(None, Some("Chief of the Naval Staff"), false));
     }
 }

@@ -29,12 +29,22 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
         {
             continue;
         }
-        // "his Canadian and French counterparts": countries joined by "and" share the head.
+        // "his Canadian and French counterparts", "the Royal Saudi Naval Forces and Egyptian
+        // Navy delegations": countries and forces joined by "and" share the head.
         let mut last = i;
-        while let (Some(j), Some(n)) = (toks.get(last + 1), toks.get(last + 2)) {
+        loop {
+            // The rest of a force's name: "Saudi Naval Forces".
+            let mut k = last + 1;
+            while k < (last + 4).min(toks.len()) && matches!(toks[k].kind, Kind::Cap | Kind::Office)
+            {
+                k += 1;
+            }
+            let (Some(j), Some(n)) = (toks.get(k), toks.get(k + 1)) else {
+                break;
+            };
             let joins = j.kind == Kind::Punct(',') || &text[j.start..j.end] == "and";
-            if joins && matches!(n.kind, Kind::Country(_)) {
-                last += 2;
+            if joins && n.kind.country().is_some() {
+                last = k + 1;
             } else {
                 break;
             }
@@ -136,6 +146,12 @@ mod tests {
         assert_eq!(
             sides("He received a delegation from South Korean shipbuilder Hanwha Ocean."),
             vec!["KR"]
+        );
+        assert_eq!(
+            sides(
+                "He met the heads of the Royal Saudi Naval Forces and Egyptian Navy delegations."
+            ),
+            vec!["SA", "EG"]
         );
         // Delegations from several countries sum up several meetings.
         assert!(sides("He held talks with delegations from Chile and Peru.").is_empty());

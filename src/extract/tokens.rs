@@ -485,7 +485,8 @@ pub(super) fn patterns() -> Vec<(Table, String, u32, Case)> {
 }
 
 /// A mark in brackets between a rank and the name belongs to the rank: `Brig. Gen. (res.)`,
-/// `Lieutenant General (Pilot)`, `Maj-Gen (retd)`. Gives the end of the rank with its mark.
+/// `Lieutenant General (Pilot)`, `Maj-Gen (retd)`, `Lt Gen (R)`. Gives the end of the rank with
+/// its mark.
 fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     let Some(rest) = text.get(rank_end..to) else {
         return rank_end;
@@ -504,8 +505,9 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
         return rank_end;
     };
     let mark = &inner[..close];
-    let word_like =
-        (2..=20).contains(&mark.len()) && mark.chars().all(|c| c.is_alphabetic() || c == '.');
+    // One capital is the retired mark of South Asian forces: `Lt Gen (R)`.
+    let word_like = (mark.len() == 1 && mark.starts_with(|c: char| c.is_ascii_uppercase()))
+        || ((2..=20).contains(&mark.len()) && mark.chars().all(|c| c.is_alphabetic() || c == '.'));
     let name_follows = inner[close + 1..]
         .strip_prefix(' ')
         .and_then(|r| r.chars().next())
@@ -619,6 +621,11 @@ mod tests {
         // Not before a name, or not a short mark: left alone.
         assert!(k.contains(&("Col.".to_string(), Kind::Rank(8))));
         assert!(k.contains(&("Gen.".to_string(), Kind::Rank(12))));
+        // The one-letter retired mark; a lower-case letter is no mark.
+        let k = kinds("Lt Gen (R) Tariq Sohail Mirza and Col. (x) Ali");
+        assert_eq!(k[0], ("Lt Gen (R)".to_string(), Kind::Rank(14)));
+        assert_eq!(k[1], ("Tariq".to_string(), Kind::Cap));
+        assert!(k.contains(&("Col.".to_string(), Kind::Rank(8))));
     }
 
     #[test]
