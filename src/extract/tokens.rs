@@ -370,7 +370,7 @@ pub fn tokenize_into(
                 || (h.end > word_end
                     && h.end <= to
                     && text[h.end..].starts_with([' ', ',', '.'])
-                    && text[h.start..h.end][..h.end - h.start - 1].contains([' ', '.']));
+                    && but_last_char(&text[h.start..h.end]).contains([' ', '.']));
             whole.then_some(h.end)
         });
         let title = title_end.is_some();
@@ -517,6 +517,11 @@ fn rank_mark_end(text: &str, rank_end: usize, to: usize) -> usize {
     } else {
         rank_end
     }
+}
+
+/// The text without its last character, which may be a typographic apostrophe ("Dato’").
+fn but_last_char(s: &str) -> &str {
+    s.char_indices().next_back().map_or(s, |(k, _)| &s[..k])
 }
 
 /// [`word_end`] of a word that is ASCII to its end, or `None` if it is not (its end is then
