@@ -105,6 +105,17 @@ mod tests {
         );
         assert_eq!(names("Cmde A and Cmde. B"), vec!["Commodore", "Commodore"]);
         assert_eq!(
+            names("Generalleutnant A, Generalmajor B, Vizeadmiral C and Konteradmiral D"),
+            vec![
+                "Lieutenant General",
+                "Major General",
+                "Vice Admiral",
+                "Rear Admiral"
+            ]
+        );
+        // The Saudi fariq awwal as translated is a general, not a lieutenant general.
+        assert_eq!(names("First Lieutenant General A"), vec!["General"]);
+        assert_eq!(
             names("gen. bryg. A and ppłk B"),
             vec!["Brigadier General", "Lieutenant Colonel"]
         );

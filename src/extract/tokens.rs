@@ -564,9 +564,17 @@ fn word_end(text: &str, i: usize, to: usize) -> usize {
             true
         } else if matches!(c, '-' | '\'' | '\u{2019}') {
             next(k + len).is_some_and(char::is_alphanumeric)
+        } else if c == '\u{2018}' {
+            // "G‘ofurov": the Uzbek ʻ written as a turned comma.
+            k > i && next(k + len).is_some_and(char::is_lowercase)
+        } else if matches!(c, '?' | '\u{FFFD}') && k > i {
+            // "Ya?ar": a letter lost to encoding inside a word; "Kaz?ml?" at its end too, once
+            // the word has lost one inside.
+            next(k + len).is_some_and(char::is_lowercase)
+                || (c == '\u{FFFD}' || text[i..k].contains('?'))
+                    && !next(k + len).is_some_and(char::is_alphanumeric)
         } else {
-            // "Ya?ar": a letter lost to encoding inside a word.
-            matches!(c, '?' | '\u{FFFD}') && k > i && next(k + len).is_some_and(char::is_lowercase)
+            false
         };
         if !joins {
             return k;
@@ -615,6 +623,25 @@ mod tests {
                 .iter()
                 .map(|(s, k)| (s.to_string(), *k))
                 .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn letters_lost_to_encoding_and_turned_commas_stay_in_the_word() {
+        let words =
+            |text: &str| -> Vec<String> { kinds(text).into_iter().map(|(w, _)| w).collect() };
+        assert_eq!(
+            words("Maj. Gen. Rustam G‘ofurov met"),
+            ["Maj. Gen.", "Rustam", "G‘ofurov", "met"]
+        );
+        assert_eq!(
+            words("Lt. Gen. R?şad Kaz?ml?, the chief"),
+            ["Lt. Gen.", "R?şad", "Kaz?ml?", ",", "the", "chief"]
+        );
+        // A question mark after a whole word ends a question; a quote mark opens a quote.
+        assert_eq!(
+            words("Did he meet Kazimli? ‘Yes’"),
+            ["Did", "he", "meet", "Kazimli", "?", "‘", "Yes", "’"]
         );
     }
 
