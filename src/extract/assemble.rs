@@ -1075,12 +1075,20 @@ fn step(
     } else if cues.attendance {
         if sentence.contains(" accompanied ") && !sentence.contains(" accompanied by") {
             // "Capt. X, Egypt's naval attaché in Washington, accompanied the admiral": an envoy
-            // goes with someone of their own country.
-            let envoy = ids.iter().copied().find(|&p| {
-                let person = &st.registry.people[p];
-                person.country.is_some()
-                    && person.position.as_deref().is_some_and(positions::is_envoy)
-            });
+            // goes with someone of their own country. So does the one the sentence opens with
+            // ("Luxembourg's Chief of Defence, General X, accompanied the minister").
+            let envoy = ids
+                .iter()
+                .copied()
+                .find(|&p| {
+                    let person = &st.registry.people[p];
+                    person.country.is_some()
+                        && person.position.as_deref().is_some_and(positions::is_envoy)
+                })
+                .or_else(|| {
+                    let first = *ids.first()?;
+                    st.registry.people[first].country.is_some().then_some(first)
+                });
             if let Some(envoy) = envoy {
                 let country = st.registry.people[envoy].country;
                 for &p in &ids {
@@ -1302,9 +1310,15 @@ fn separate_guests(st: &State, sentence: &str, people: &[usize]) -> Option<Vec<u
 fn dateline_country(text: &str, first: Range<usize>, toks: &[Tok]) -> Option<&'static str> {
     let head = toks.first()?;
     if let Kind::Country(country) = head.kind {
-        // A city-state or a capital named as its country, in capitals: "KUWAIT, May 13 (KUNA)".
+        // A city-state or a capital named as its country, in capitals: "KUWAIT, May 13 (KUNA)",
+        // "KUWAIT CITY, May 14:".
         let word = &text[head.start..head.end];
-        let comma = toks.get(1).is_some_and(|t| t.kind == Kind::Punct(','));
+        let city = toks
+            .get(1)
+            .is_some_and(|t| matches!(&text[t.start..t.end], "CITY" | "City"));
+        let comma = toks
+            .get(1 + usize::from(city))
+            .is_some_and(|t| t.kind == Kind::Punct(','));
         let capitals =
             word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
         return (comma && capitals).then_some(country);
@@ -1863,6 +1877,14 @@ mod tests {
             got[0].contains(&("Nawaf Al-Sabah".into(), Some("KW".into()))),
             "{got:?}"
         );
+        let got = countries_of(
+            "PANAMA CITY, March 3: Minister Rubén Ortega received Adm. Lee Hartwell of the US Navy on Friday. The meeting was attended by Deputy Director Ana Quintero.",
+            "2024-03-04",
+        );
+        assert!(
+            got[0].contains(&("Ana Quintero".into(), Some("PA".into()))),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -2339,6 +2361,23 @@ mod tests {
         assert_eq!(country_of("Ann Lowry").as_deref(), Some("US"));
         assert!(got.iter().all(|m| m.iter().any(|(n, _)| n == "Jan Sowa")));
         assert!(!got.iter().flatten().any(|(n, _)| n.contains("Perry")));
+    }
+
+    #[test]
+    fn someone_accompanied_by_a_compatriot_is_of_their_country_not_of_the_place() {
+        let got = countries_of(
+            "Defence Minister Anna Kessler travelled to Latvia on Monday. In Riga, she held talks with her Latvian counterpart, Jānis Ozoliņš. Estonia's Chief of Defence, Gen. Martin Tamm, accompanied the minister.",
+            "2024-03-20",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let of = |name: &str| {
+            got[0]
+                .iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, c)| c.clone())
+        };
+        assert_eq!(of("Anna Kessler").as_deref(), Some("EE"));
+        assert_eq!(of("Jānis Ozoliņš").as_deref(), Some("LV"));
     }
 
     #[test]
