@@ -745,6 +745,13 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
                 })
         })
         .collect();
+    // The day of a lead that sums up the meetings told next ("held separate meetings on
+    // Tuesday with …") is the day of each.
+    if let Some(l) = lead_date.as_mut() {
+        if (0..st.drafts.len()).any(|i| summed_up[i] && st.drafts[i].first == l.sentence) {
+            l.opening = true;
+        }
+    }
     let mut out: Vec<Meeting> = Vec::new();
     for (_, d) in st
         .drafts
@@ -1006,6 +1013,17 @@ fn step(
             // A lead with one person and several sides ("met his Canadian and French
             // counterparts") sums up meetings each told after it.
             let several_sides = d.people.len() == 1 && unnamed_sides.len() >= 2;
+            if several_sides && status == Status::Held && d.status == status {
+                // "X held separate meetings with the commanders of A's and B's special forces.
+                // Col. Y, commander of A's forces, discussed …": the meeting with A.
+                if let [guest] = people[..] {
+                    if names_side(&guest) {
+                        let host = d.people[0];
+                        st.open(status, si, vec![host, guest], Vec::new(), event, place);
+                        return;
+                    }
+                }
+            }
             // "Later on Monday, Y received X": someone new, told as what came next.
             let next_encounter = sequel(sentence) && people.iter().any(|p| !d.people.contains(p));
             let same = people.iter().all(|p| d.people.contains(p) || names_side(p))
@@ -1780,6 +1798,34 @@ mod tests {
             .iter()
             .any(|p| p.name == "Rohan Deshpande"));
         assert_eq!(country_of(&m[1], "Tarek Fawzy Nasr").as_deref(), Some("EG"));
+    }
+
+    #[test]
+    fn a_guest_of_a_side_the_lead_sums_up_meets_its_host_on_the_lead_s_day() {
+        let text = "Gen. Dana Whitcombe held separate meetings on Monday with the commanders of Estonia's and Latvia's special forces.\n\nCol. Mart Kask, commander of the Estonian Special Operations Forces, discussed training in the Baltic, a spokesperson said.\n\nWhitcombe also met Col. Edgars Liepa, commander of Latvia's special forces, to discuss exercises.";
+        let m = meetings(&article(text, "2024-05-08"));
+        let got: Vec<(Vec<String>, String)> = m
+            .iter()
+            .map(|m| {
+                let mut names: Vec<String> =
+                    m.participants.iter().map(|p| p.name.clone()).collect();
+                names.sort();
+                (names, m.date.unwrap().to_string())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    strings(&["Dana Whitcombe", "Mart Kask"]),
+                    "2024-05-06".to_string()
+                ),
+                (
+                    strings(&["Dana Whitcombe", "Edgars Liepa"]),
+                    "2024-05-06".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -576,6 +576,12 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         let counterpart = pre
             .iter()
             .any(|t| t.kind == Kind::Lower && word(text, t).starts_with("counterpart"));
+        // "for Gen Haapalainen's first visit": a person's name is written without the
+        // possessive.
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .unwrap_or(name);
         out.push(Mention {
             name: name.to_string(),
             pre_start: pre
@@ -1098,6 +1104,17 @@ mod tests {
             let ms = people(text, &mut Registry::default());
             assert_eq!(ms[0].country, Some("KR"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_person_named_in_the_possessive_is_named_without_it() {
+        let text = "The chief met Gen Ilkka Haapalainen for Gen Haapalainen's first visit and Adm. Mäkelä\u{2019}s.";
+        let names: Vec<String> = people(text, &mut Registry::default())
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with('s')), "{names:?}");
+        assert!(names.contains(&"Mäkelä".to_string()), "{names:?}");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
         // "his Canadian and French counterparts", "the Royal Saudi Naval Forces and Egyptian
         // Navy delegations": countries and forces joined by "and" share the head.
         let mut last = i;
+        let mut chain = vec![code];
         loop {
             // The rest of a force's name: "Saudi Naval Forces".
             let mut k = last + 1;
@@ -43,8 +44,9 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
                 break;
             };
             let joins = j.kind == Kind::Punct(',') || &text[j.start..j.end] == "and";
-            if joins && n.kind.country().is_some() {
+            if let Some(c) = n.kind.country().filter(|_| joins) {
                 last = k + 1;
+                chain.push(c);
             } else {
                 break;
             }
@@ -54,8 +56,14 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
             .take(3)
             .take_while(|n| !matches!(n.kind, Kind::Punct(_) | Kind::Country(_) | Kind::Org(_)))
             .any(|n| HEADS.contains(bare(&text[n.start..n.end])));
-        if (head || heads_before(text, &toks[..i])) && !out.contains(&code) {
-            out.push(code);
+        // "the commanders of Georgia's and Saudi Arabia's special forces": a head before the
+        // first is the head of all.
+        if head || heads_before(text, &toks[..i]) {
+            for c in chain {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
         }
     }
     out
@@ -152,6 +160,10 @@ mod tests {
                 "He met the heads of the Royal Saudi Naval Forces and Egyptian Navy delegations."
             ),
             vec!["SA", "EG"]
+        );
+        assert_eq!(
+            sides("He held separate meetings with the commanders of Georgia's and Saudi Arabia's special forces."),
+            vec!["GE", "SA"]
         );
         // Delegations from several countries sum up several meetings.
         assert!(sides("He held talks with delegations from Chile and Peru.").is_empty());
