@@ -124,6 +124,8 @@ pub struct CuesFile {
     /// capitalised words after them name the body, not a person.
     pub office_openers: Vec<String>,
     pub person_intro: Vec<String>,
+    /// Nouns after which a capitalised name is a place: "Sir Seretse Khama Barracks".
+    pub place_heads: Vec<String>,
     pub planned: Vec<String>,
     pub plural_meetings: Vec<String>,
     pub position_heads: Vec<String>,

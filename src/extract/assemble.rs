@@ -97,6 +97,9 @@ struct State<'a> {
     subject: Option<usize>,
     event: Option<EventMention>,
     location: Option<&'static str>,
+    /// People said to attend "both meetings" when one had been told, and the people of that
+    /// one: they join the next held meeting opened with one of those.
+    companions: (Vec<usize>, Vec<usize>),
 }
 
 impl State<'_> {
@@ -292,6 +295,12 @@ impl State<'_> {
         event: Option<&EventMention>,
         place: Option<&'static str>,
     ) {
+        let mut people = people;
+        if status == Status::Held && people.iter().any(|p| self.companions.1.contains(p)) {
+            for p in std::mem::take(&mut self.companions.0) {
+                add_unique(&mut people, p);
+            }
+        }
         self.drafts.push(Draft {
             status,
             first: si,
@@ -471,6 +480,7 @@ pub fn meetings(article: &Article) -> Vec<Meeting> {
         current: None,
         event: None,
         location: None,
+        companions: (Vec::new(), Vec::new()),
     };
     let mut lead_date = None;
 
@@ -1137,9 +1147,17 @@ fn step(
         if let Some(c) = st.current {
             // "X attended the two meetings, while Y attended the meeting with …": the clause
             // saying so, and the people it names.
-            let both_at = ["both meetings", "both talks", "the two meetings"]
-                .iter()
-                .find_map(|w| sentence.find(w));
+            let both_at = [
+                "both meetings",
+                "both talks",
+                "the two meetings",
+                "both of her meetings",
+                "both of his meetings",
+                "both of their meetings",
+                "both of the meetings",
+            ]
+            .iter()
+            .find_map(|w| sentence.find(w));
             let base = toks.first().map_or(0, |t| t.start);
             let in_both_clause = |p: &usize| {
                 let Some(at) = both_at else { return true };
@@ -1154,6 +1172,13 @@ fn step(
                     .any(|m| clause.contains(&m.pre_start) && st.registry.find(&m.name) == Some(*p))
             };
             // ("attended both meetings" is matched as "attended both", not "both meetings").
+            if c == 0 && both_at.is_some() && st.drafts[c].status == Status::Held {
+                // "X accompanied Stanwick to both of her meetings" told after the first: the
+                // next meeting too.
+                let with: Vec<usize> = st.drafts[c].people.clone();
+                let going: Vec<usize> = ids.iter().copied().filter(in_both_clause).collect();
+                st.companions = (going, with);
+            }
             if c > 0 && (both_at.is_some() || (cues.plural && st.drafts[c - 1].first + 6 > si)) {
                 // "The meetings were attended by …": the meeting before too.
                 let both: Vec<usize> = ids.iter().copied().filter(in_both_clause).collect();
@@ -1825,6 +1850,26 @@ mod tests {
                     "2024-05-06".to_string()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_companion_to_both_meetings_told_after_the_first_joins_the_second() {
+        let text = "Adm. Ruth Callister met with Minister of Home Affairs Gilbert Toa on Monday.\n\nUS Chargé d\u{2019}Affaires Martin K. Deaver accompanied Callister to both of her meetings on the island.\n\nOn Tuesday, the admiral met Commodore Isaac Mwale, commander of the maritime wing. The ambassador, Howard T. Lisbon, attended the meeting.";
+        let got = summary(text, "2024-03-06");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|m| m.1.contains(&"Martin K. Deaver".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            got[1].1.contains(&"Howard T. Lisbon".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got[0].1.contains(&"Howard T. Lisbon".to_string()),
+            "{got:?}"
         );
     }
 

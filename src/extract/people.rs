@@ -43,6 +43,8 @@ struct Words {
     openers: FxHashSet<&'static str>,
     /// Letters of honours and courses written after a name.
     honours: FxHashSet<&'static str>,
+    /// Nouns after which a capitalised name is a place: "Barracks", "Airport".
+    places: FxHashSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -65,6 +67,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         posts: WordSet::new(c.position_heads.iter().map(String::as_str)),
         openers: set(&c.office_openers),
         honours: set(&c.honours),
+        places: set(&c.place_heads),
     }
 });
 
@@ -131,9 +134,24 @@ fn name_run(text: &str, toks: &[Tok], i: usize) -> (Option<Range<usize>>, usize)
             && toks
                 .get(j + 1)
                 .is_some_and(|t| t.kind == Kind::Cap && t.start - toks[j].end <= 1);
+        // "Howard T. Lisbon": after a given name and an initial, a one-word place is the
+        // surname.
+        let final_place = matches!(toks[j].kind, Kind::Place(_))
+            && j >= i + 2
+            && toks[j - 1].kind == Kind::Initial
+            && toks[j - 2].kind == Kind::Cap
+            && !word(text, &toks[j]).contains(' ');
         if !adjacent
-            || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial) || particle || inner_place)
+            || !(matches!(toks[j].kind, Kind::Cap | Kind::Initial)
+                || particle
+                || inner_place
+                || final_place)
         {
+            break;
+        }
+        if final_place {
+            last_cap = Some(j);
+            j += 1;
             break;
         }
         if toks[j].kind == Kind::Cap {
@@ -434,6 +452,8 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             .enumerate()
             .map(|(n, t)| match t.kind {
                 Kind::Cap => 1 + usize::from(text[t.start..t.end].contains('.')),
+                // "Howard T. Lisbon": a place as the surname.
+                Kind::Place(_) => 1,
                 Kind::Initial => usize::from(
                     toks.get(run.start + n + 1)
                         .is_some_and(|u| u.start == t.end),
@@ -472,6 +492,15 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
         let apposition = appositive(text, toks, after_name, described);
         if datelined(text, toks, &run)
             || !(apposition.is_some() || known(name) || anchored(text, toks, &run, caps, pre))
+        {
+            i = j;
+            continue;
+        }
+        // "at Sir Seretse Khama Barracks": a place named after someone.
+        if rank.is_none()
+            && toks
+                .get(run.end)
+                .is_some_and(|t| WORDS.places.contains(&text[t.start..t.end]))
         {
             i = j;
             continue;
@@ -1093,6 +1122,14 @@ mod tests {
                 ("Eva Sol".into(), Some("Rear Admiral".into()))
             ]
         );
+        // A place after a given name and an initial is the surname.
+        assert_eq!(
+            names_and_ranks("The ambassador, Howard T. Lisbon, met Col. Ana Paz in Lisbon."),
+            vec![
+                ("Howard T. Lisbon".into(), None),
+                ("Ana Paz".into(), Some("Colonel".into()))
+            ]
+        );
     }
 
     #[test]
@@ -1104,6 +1141,16 @@ mod tests {
             let ms = people(text, &mut Registry::default());
             assert_eq!(ms[0].country, Some("KR"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_place_named_after_someone_is_no_person() {
+        let text = "Gen. Ali Moyo met Lt Gen Kabelo Dube at Sir Ketumile Masire Barracks and then flew from Julius Nyerere Airport.";
+        let names: Vec<String> = people(text, &mut Registry::default())
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, ["Ali Moyo", "Kabelo Dube"]);
     }
 
     #[test]

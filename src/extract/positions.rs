@@ -242,7 +242,14 @@ fn capitalise(s: &str) -> String {
 /// Commissioner"): someone posted abroad for their own country. An adviser may be one ("Defence
 /// Adviser at the High Commission") or not ("Advisor to the Minister"), so is not.
 pub fn is_envoy(position: &str) -> bool {
-    const ENVOY: [&str; 5] = ["ambassador", "attach", "consul", "embassy", "envoy"];
+    const ENVOY: [&str; 6] = [
+        "affaires",
+        "ambassador",
+        "attach",
+        "consul",
+        "embassy",
+        "envoy",
+    ];
     let p = position.to_lowercase();
     ENVOY.iter().any(|w| p.contains(w)) || p.contains("high commissioner")
 }
@@ -298,6 +305,7 @@ mod tests {
         assert!(is_envoy("Ambassador of Israel in Athens"));
         assert!(is_envoy("naval attaché in Washington"));
         assert!(is_envoy("High Commissioner for Pakistan in Sri Lanka"));
+        assert!(is_envoy("Chargé d’Affaires"));
         assert!(!is_envoy("Advisor to the Minister of Defense"));
         assert!(!is_envoy("Chief of the General Staff"));
     }
