@@ -371,9 +371,17 @@ fn attributed(text: &str, m: &people::Mention, sentence_start: usize) -> bool {
             _ => return false,
         }
     }
-    let says = ["said", "says", "told", "stated", "added", "noted"]
-        .iter()
-        .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(char::is_alphabetic));
+    let says_at = |after: &str| {
+        ["said", "says", "told", "stated", "added", "noted"]
+            .iter()
+            .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(char::is_alphabetic))
+    };
+    // "The spokesman of the Armed Forces, colonel X, told the paper".
+    let closing = after.strip_prefix(',').map(str::trim_start);
+    let says = says_at(after)
+        || closing.is_some_and(|rest| {
+            says_at(rest) && spokesman(&text[sentence_start..start].to_ascii_lowercase())
+        });
     if !says {
         return false;
     }
@@ -2145,6 +2153,7 @@ mod tests {
             "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nAccording to army spokesman Col. Prasit Wongdee, the two generals discussed border security.",
             "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nThe two generals discussed border security, army spokesman Col. Prasit Wongdee said in a statement.",
             "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nThe spokesman, Col. Prasit Wongdee, in a statement on Friday, said the two generals discussed border security.",
+            "BANGKOK — Gen. Somchai Srisuk received Lt. Gen. Min Aung Kyaw of Myanmar on Thursday.\n\nThe spokesman of the army, colonel Prasit Wongdee, told the paper that the two generals discussed border security.",
         ] {
             let m = summary(text, "2025-02-21");
             assert_eq!(m.len(), 1, "{text}");
