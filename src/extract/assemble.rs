@@ -1180,14 +1180,21 @@ fn step(
                     .any(|m| clause.contains(&m.pre_start) && st.registry.find(&m.name) == Some(*p))
             };
             // ("attended both meetings" is matched as "attended both", not "both meetings").
-            if c == 0 && both_at.is_some() && st.drafts[c].status == Status::Held {
+            let with = &st.drafts[c].people;
+            let told_before = st.drafts[..c].iter().any(|d| {
+                d.status == Status::Held && d.valid() && d.people.iter().any(|p| with.contains(p))
+            });
+            if !told_before && both_at.is_some() && st.drafts[c].status == Status::Held {
                 // "X accompanied Stanwick to both of her meetings" told after the first: the
                 // next meeting too.
                 let with: Vec<usize> = st.drafts[c].people.clone();
                 let going: Vec<usize> = ids.iter().copied().filter(in_both_clause).collect();
                 st.companions = (going, with);
             }
-            if c > 0 && (both_at.is_some() || (cues.plural && st.drafts[c - 1].first + 6 > si)) {
+            if c > 0
+                && (told_before || both_at.is_none())
+                && (both_at.is_some() || (cues.plural && st.drafts[c - 1].first + 6 > si))
+            {
                 // "The meetings were attended by …": the meeting before too.
                 let both: Vec<usize> = ids.iter().copied().filter(in_both_clause).collect();
                 let before = &mut st.drafts[c - 1];

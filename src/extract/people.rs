@@ -1144,6 +1144,16 @@ mod tests {
     }
 
     #[test]
+    fn a_consul_general_is_a_post_not_a_general() {
+        assert_eq!(
+            names_and_ranks(
+                "Japan\u{2019}s Consul General in Cebu, Hitomi Kuwabara, was also present."
+            ),
+            vec![("Hitomi Kuwabara".into(), None)]
+        );
+    }
+
+    #[test]
     fn a_place_named_after_someone_is_no_person() {
         let text = "Gen. Ali Moyo met Lt Gen Kabelo Dube at Sir Ketumile Masire Barracks and then flew from Julius Nyerere Airport.";
         let names: Vec<String> = people(text, &mut Registry::default())
