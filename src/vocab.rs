@@ -124,7 +124,8 @@ pub struct CuesFile {
     /// capitalised words after them name the body, not a person.
     pub office_openers: Vec<String>,
     pub person_intro: Vec<String>,
-    /// Nouns after which a capitalised name is a place: "Sir Seretse Khama Barracks".
+    /// Nouns that end the name of a place or a unit, never a person's: "Sir Seretse Khama
+    /// Barracks", "Civic Action Team".
     pub place_heads: Vec<String>,
     pub planned: Vec<String>,
     pub plural_meetings: Vec<String>,

@@ -43,7 +43,7 @@ struct Words {
     openers: FxHashSet<&'static str>,
     /// Letters of honours and courses written after a name.
     honours: FxHashSet<&'static str>,
-    /// Nouns after which a capitalised name is a place: "Barracks", "Airport".
+    /// Nouns that end the name of a place or a unit: "Barracks", "Airport", "Team".
     places: FxHashSet<&'static str>,
 }
 
@@ -496,11 +496,11 @@ pub fn mentions(text: &str, toks: &[Tok], known: impl Fn(&str) -> bool) -> Vec<M
             i = j;
             continue;
         }
-        // "at Sir Seretse Khama Barracks": a place named after someone.
+        // "at Sir Seretse Khama Barracks": a place named after someone; "the Civic Action
+        // Team": a unit.
+        let place_word = |t: &Tok| WORDS.places.contains(&text[t.start..t.end]);
         if rank.is_none()
-            && toks
-                .get(run.end)
-                .is_some_and(|t| WORDS.places.contains(&text[t.start..t.end]))
+            && (toks.get(run.end).is_some_and(place_word) || place_word(&toks[run.end - 1]))
         {
             i = j;
             continue;
@@ -1155,7 +1155,7 @@ mod tests {
 
     #[test]
     fn a_place_named_after_someone_is_no_person() {
-        let text = "Gen. Ali Moyo met Lt Gen Kabelo Dube at Sir Ketumile Masire Barracks and then flew from Julius Nyerere Airport.";
+        let text = "Gen. Ali Moyo met Lt Gen Kabelo Dube at Sir Ketumile Masire Barracks, with Malawi's Marine Response Team, and then flew from Julius Nyerere Airport.";
         let names: Vec<String> = people(text, &mut Registry::default())
             .into_iter()
             .map(|m| m.name)
