@@ -1041,6 +1041,14 @@ mod tests {
     use super::*;
     use crate::extract::{tokens, Hits};
 
+    /// The names of the people a sentence mentions, in order.
+    fn names_in(text: &str) -> Vec<String> {
+        people(text, &mut Registry::default())
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    }
+
     fn people(text: &str, registry: &mut Registry) -> Vec<Mention> {
         let hits = Hits::new(text);
         let toks = tokens::tokenize(text, 0, text.len(), &hits);
@@ -1156,20 +1164,13 @@ mod tests {
     #[test]
     fn a_place_named_after_someone_is_no_person() {
         let text = "Gen. Ali Moyo met Lt Gen Kabelo Dube at Sir Ketumile Masire Barracks, with Malawi's Marine Response Team, and then flew from Julius Nyerere Airport.";
-        let names: Vec<String> = people(text, &mut Registry::default())
-            .into_iter()
-            .map(|m| m.name)
-            .collect();
-        assert_eq!(names, ["Ali Moyo", "Kabelo Dube"]);
+        assert_eq!(names_in(text), ["Ali Moyo", "Kabelo Dube"]);
     }
 
     #[test]
     fn a_person_named_in_the_possessive_is_named_without_it() {
         let text = "The chief met Gen Ilkka Haapalainen for Gen Haapalainen's first visit and Adm. Mäkelä\u{2019}s.";
-        let names: Vec<String> = people(text, &mut Registry::default())
-            .into_iter()
-            .map(|m| m.name)
-            .collect();
+        let names = names_in(text);
         assert!(names.iter().all(|n| !n.ends_with('s')), "{names:?}");
         assert!(names.contains(&"Mäkelä".to_string()), "{names:?}");
     }
