@@ -202,9 +202,9 @@ pub fn reported(text: &str, at: usize) -> bool {
 
 /// How many days after the meeting before a passage places its own, when it opens by saying
 /// so: 0 for "Later in the day", "On the same day", "Later that day", "In the afternoon", "He
-/// thereafter visited", "Afterwards"; -1 for "A day earlier", "The previous day"; 1 for "The next day", "A day
-/// later"; -2 and 2 for "Two days earlier" and "two days later"; -1 for "The meeting came a day
-/// after X held talks with Y", which opens the passage of the talks with Y.
+/// thereafter visited", "Afterwards"; -1 for "A day earlier", "The previous day"; 1 for "The
+/// next day", "A day later"; -2 and 2 for "Two days earlier" and "two days later"; -1 for "The
+/// meeting came a day after X held talks with Y", which opens the passage of the talks with Y.
 pub fn days_after_previous(passage: &str) -> Option<i64> {
     /// The phrases, in the order they are preferred in, and " then " last.
     static SHIFTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
