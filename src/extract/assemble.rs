@@ -1113,7 +1113,7 @@ fn step(
             // "Capt. X, Egypt's naval attaché in Washington, accompanied the admiral": an envoy
             // goes with someone of their own country. So does the one the sentence opens with
             // ("Luxembourg's Chief of Defence, General X, accompanied the minister").
-            let envoy = ids
+            let companion = ids
                 .iter()
                 .copied()
                 .find(|&p| {
@@ -1125,8 +1125,8 @@ fn step(
                     let first = *ids.first()?;
                     st.registry.people[first].country.is_some().then_some(first)
                 });
-            if let Some(envoy) = envoy {
-                let country = st.registry.people[envoy].country;
+            if let Some(companion) = companion {
+                let country = st.registry.people[companion].country;
                 for &p in &ids {
                     if st.registry.people[p].country.is_none() {
                         st.registry.people[p].country = country;

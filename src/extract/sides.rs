@@ -20,9 +20,9 @@ static HEADS: LazyLock<LowerSet> = LazyLock::new(|| {
 pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let Some(code) = t.kind.country() else {
+        if t.kind.country().is_none() {
             continue;
-        };
+        }
         if mentions
             .iter()
             .any(|m| t.start >= m.pre_start && t.start < m.end)
@@ -32,7 +32,6 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
         // "his Canadian and French counterparts", "the Royal Saudi Naval Forces and Egyptian
         // Navy delegations": countries and forces joined by "and" share the head.
         let mut last = i;
-        let mut chain = vec![code];
         loop {
             // The rest of a force's name: "Saudi Naval Forces".
             let mut k = last + 1;
@@ -44,9 +43,8 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
                 break;
             };
             let joins = j.kind == Kind::Punct(',') || &text[j.start..j.end] == "and";
-            if let Some(c) = n.kind.country().filter(|_| joins) {
+            if joins && n.kind.country().is_some() {
                 last = k + 1;
-                chain.push(c);
             } else {
                 break;
             }
@@ -59,7 +57,7 @@ pub fn find(text: &str, toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str>
         // "the commanders of Georgia's and Saudi Arabia's special forces": a head before the
         // first is the head of all.
         if head || heads_before(text, &toks[..i]) {
-            for c in chain {
+            for c in toks[i..=last].iter().filter_map(|t| t.kind.country()) {
                 if !out.contains(&c) {
                     out.push(c);
                 }
